@@ -1,0 +1,39 @@
+"""Shared fixtures: the real banks, the small test banks, drafts on real disk."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from wizard.checks.catalogue import CHECK_IDS
+from wizard.core.bank import Bank, bank_files, load_banks
+from wizard.core.draft import Draft, new_draft
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINI_BANKS = FIXTURES / "banks"
+
+
+@pytest.fixture(scope="session")
+def real_banks() -> list[Bank]:
+    return load_banks(bank_files(ROOT / "questions"), CHECK_IDS)
+
+
+@pytest.fixture(scope="session")
+def mini_banks() -> list[Bank]:
+    return load_banks(sorted(MINI_BANKS.glob("*.yaml")), CHECK_IDS)
+
+
+@pytest.fixture
+def mini_draft(mini_banks: list[Bank]) -> Draft:
+    return new_draft("Riverside Surgery", "A12345", [b.framework.id for b in mini_banks])
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test touches the real user data folder."""
+    monkeypatch.setenv("GPCW_DATA_DIR", str(tmp_path / "gpcw-data"))

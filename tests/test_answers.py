@@ -1,0 +1,73 @@
+"""Answers are checked against their question before they are stored."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import find_item
+from wizard.core.answers import AnswerError, answer_from_text, set_answer
+from wizard.core.bank import Bank
+from wizard.core.draft import Draft
+
+
+@pytest.mark.parametrize(
+    ("ref", "typed", "stored"),
+    [
+        ("1.1.1", "Y", "yes"),
+        ("1.1.1", "no", "no"),
+        ("1.1.2", "96%", 96),
+        ("1.1.2", "87.5", 87.5),
+        ("2.1.1", "31/03/2026", "2026-03-31"),
+        ("2.1.1", "2026-03-31", "2026-03-31"),
+        ("A6.7", "Multi-factor authentication", "mfa"),
+        ("A8.1", "allowlist, Anti-malware", ["av", "allowlist"]),
+        ("1.1.3", "  free text kept as typed ", "  free text kept as typed "),
+    ],
+)
+def test_typed_values_are_understood(
+    mini_banks: list[Bank], mini_draft: Draft, ref: str, typed: str, stored: object
+) -> None:
+    _, item = find_item(mini_banks, ref)
+    answer = answer_from_text(mini_draft, item, typed)
+    assert answer is not None and answer.value == stored and answer.status == "answered"
+
+
+@pytest.mark.parametrize(
+    ("ref", "typed", "words"),
+    [
+        ("1.1.1", "maybe", "Yes or No"),
+        ("1.1.2", "101", "0 to 100"),
+        ("1.1.2", "-3", "0 or more"),
+        ("1.1.2", "lots", "needs a number"),
+        ("2.1.1", "last tuesday", "needs a date"),
+        ("A6.7", "passkey", "needs one of"),
+        ("A8.1", "av, magic", "list of these choices"),
+        ("1.1.1", "it-provider", "not one our IT provider answers"),
+    ],
+)
+def test_wrong_values_are_refused_plainly(
+    mini_banks: list[Bank], mini_draft: Draft, ref: str, typed: str, words: str
+) -> None:
+    _, item = find_item(mini_banks, ref)
+    with pytest.raises(AnswerError, match=words):
+        answer_from_text(mini_draft, item, typed)
+    assert item.id not in mini_draft.answers
+
+
+def test_not_sure_it_provider_and_clear(mini_banks: list[Bank], mini_draft: Draft) -> None:
+    _, item = find_item(mini_banks, "2.1.1")
+    assert answer_from_text(mini_draft, item, "not sure").status == "not_sure"  # type: ignore[union-attr]
+    assert answer_from_text(mini_draft, item, "it-provider").status == "it_provider"  # type: ignore[union-attr]
+    set_answer(mini_draft, item, "2026-01-01")
+    mini_draft.answers[item.id].note = "restored the clinical system backup"
+    assert answer_from_text(mini_draft, item, "clear") is None
+    cleared = mini_draft.answers[item.id]
+    assert cleared.status is None and cleared.value is None
+    assert cleared.note == "restored the clinical system backup"  # the note survives
+
+
+def test_text_length_limit(real_banks: list[Bank], mini_draft: Draft) -> None:
+    _, item = find_item(real_banks, "A1.1")
+    with pytest.raises(AnswerError, match="at most 150 characters"):
+        set_answer(mini_draft, item, "x" * 151)
+    assert set_answer(mini_draft, item, "x" * 150).value == "x" * 150

@@ -1,0 +1,180 @@
+"""Broken banks: each problem is named by file, line and item id, and the bank is refused."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINI_BANKS, ROOT
+from wizard.core.bank import load_bank, load_banks
+from wizard.core.bank_errors import BankError
+
+SOURCE = (MINI_BANKS / "mini-ce.yaml").read_text(encoding="utf-8")
+
+
+def _line_of(text: str, needle: str, after: str | None = None) -> int:
+    """The line of ``needle``, searching from the line holding ``after``."""
+    lines = text.splitlines()
+    start = next(n for n, line in enumerate(lines) if after in line) + 1 if after else 0
+    return next(n for n, line in enumerate(lines[start:], start + 1) if needle in line)
+
+
+def _broken(tmp_path: Path, old: str, new: str) -> tuple[Path, str]:
+    assert old in SOURCE
+    text = SOURCE.replace(old, new, 1)
+    path = tmp_path / "broken.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path, text
+
+
+CASES = [
+    # (name, old, new, expected item id, words in the message, line finder)
+    (
+        "missing field",
+        "        question: Do you use cloud services?\n",
+        "",
+        "mce-cloud",
+        "'question' is missing",
+        "- id: mce-cloud",
+    ),
+    (
+        "wrong type",
+        "        scope: true",
+        "        scope: maybe",
+        "mce-cloud",
+        "'scope' must be true or false",
+        "scope: maybe",
+    ),
+    (
+        "unknown answer type",
+        "        type: number",
+        "        type: numeric",
+        "mce-lockout",
+        "'type' must be one of",
+        "type: numeric",
+    ),
+    (
+        "duplicate id",
+        "id: mce-lockout",
+        "id: mce-patch",
+        "mce-patch",
+        "item id 'mce-patch' is used twice",
+        "ref: A6.4>id: mce-patch",
+    ),
+    (
+        "show_if nowhere",
+        "item: mce-cloud",
+        "item: mce-nowhere",
+        "mce-mfa",
+        "points to item 'mce-nowhere'",
+        "show_if:",
+    ),
+    (
+        "meets does not fit",
+        "meets: {max: lockout}",
+        'meets: {equals: "yes"}',
+        "mce-lockout",
+        "does not fit a 'number' item",
+        "id: mce-lockout>meets: {equals",
+    ),
+    (
+        "unknown threshold",
+        "{patch_days} days",
+        "{patch_dayz} days",
+        "mce-patch",
+        "{patch_dayz}",
+        "{patch_dayz}",
+    ),
+    (
+        "duplicate key",
+        "        ref: A6.6\n",
+        "        ref: A6.6\n        ref: A6.9\n",
+        "mce-lockout",
+        "'ref' is given twice",
+        "ref: A6.9",
+    ),
+    (
+        "choice not offered",
+        "meets: {in: [mfa, lockout]}",
+        "meets: {in: [mfa, passkey]}",
+        "mce-protection",
+        "'passkey' is not a possible answer",
+        "meets: {in: [mfa, passkey]}",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "item_id", "words", "where"), CASES, ids=[c[0] for c in CASES]
+)
+def test_broken_bank_names_file_line_and_id(
+    tmp_path: Path, name: str, old: str, new: str, item_id: str, words: str, where: str
+) -> None:
+    path, text = _broken(tmp_path, old, new)
+    with pytest.raises(BankError) as caught:
+        load_bank(path)
+    errors = [p for p in caught.value.problems if p.severity == "error"]
+    assert errors, name
+    problem = next((p for p in errors if words in p.message), None)
+    assert problem is not None, [str(p) for p in errors]
+    assert problem.file.endswith("broken.yaml")
+    assert problem.item_id == item_id
+    after, _, needle = where.rpartition(">")
+    assert problem.line == _line_of(text, needle, after or None)
+    assert f"line {problem.line}" in str(problem) and item_id in str(problem)
+
+
+def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
+    path, text = _broken(tmp_path, "meets: {max: lockout}", "meets: {max: lockout")
+    with pytest.raises(BankError) as caught:
+        load_bank(path)
+    (problem,) = caught.value.problems
+    assert "not valid YAML" in problem.message
+    assert problem.line is not None and abs(problem.line - _line_of(text, "{max: lockout")) <= 1
+
+
+def test_yes_and_no_stay_words_not_booleans(tmp_path: Path) -> None:
+    path, _ = _broken(tmp_path, 'meets: {equals: "yes"}', "meets: {equals: yes}")
+    bank = load_bank(path)
+    item = bank.find("A6.4")
+    assert item is not None and item.meets is not None and item.meets.equals == "yes"
+
+
+def test_unknown_check_id_is_only_a_warning(tmp_path: Path) -> None:
+    path, _ = _broken(
+        tmp_path, "        auto_fail: true\n", "        auto_fail: true\n        checks: [no_such_check]\n"
+    )
+    bank = load_bank(path, known_checks={"firewall_enabled"})
+    assert [p.severity for p in bank.warnings] == ["warning"]
+    assert "no_such_check" in bank.warnings[0].message
+
+
+def test_ids_must_be_unique_across_banks(tmp_path: Path) -> None:
+    clone = tmp_path / "clone.yaml"
+    clone.write_text(SOURCE.replace("id: mini-ce", "id: mini-ce-2"), encoding="utf-8")
+    with pytest.raises(BankError) as caught:
+        load_banks([MINI_BANKS / "mini-ce.yaml", clone])
+    assert any("also used in" in p.message and p.item_id == "mce-cloud" for p in caught.value.problems)
+
+
+def test_cli_validate_exit_codes(tmp_path: Path) -> None:
+    path, _ = _broken(tmp_path, "item: mce-cloud", "item: mce-nowhere")
+    bad = subprocess.run(
+        [sys.executable, "-m", "wizard", "bank", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert bad.returncode == 1
+    assert "broken.yaml, line" in bad.stderr and "mce-mfa" in bad.stderr
+    assert "Traceback" not in bad.stderr
+    good = subprocess.run(
+        [sys.executable, "-m", "wizard", "bank", "validate", str(MINI_BANKS / "mini-ce.yaml")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert good.returncode == 0, good.stderr

@@ -1,0 +1,138 @@
+"""Drafts on real disk: round trip, generations, damaged files, failed saves."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.unprivileged import run_unprivileged, shared_tmp_dir
+from wizard.core.answers import set_answer
+from wizard.core.bank import Bank
+from wizard.core.draft import SCHEMA_VERSION, Draft, draft_to_bytes, new_draft
+from wizard.core.draft_store import (
+    GENERATIONS,
+    DraftLoadError,
+    DraftSaveError,
+    backup_path,
+    generations,
+    load_draft,
+    recover,
+    save_draft,
+    summarise,
+)
+
+
+def _saved(path: Path, notes: list[str]) -> Draft:
+    draft = new_draft("Riverside Surgery", "A12345", ["mini-dspt"])
+    for note in notes:
+        draft.practice.address = note
+        save_draft(path, draft)
+    return draft
+
+
+def test_round_trip_keeps_everything(tmp_path: Path, mini_banks: list[Bank], mini_draft: Draft) -> None:
+    bank = mini_banks[1]
+    set_answer(mini_draft, bank.find("1.1.2"), 88)  # type: ignore[arg-type]
+    set_answer(mini_draft, bank.find("2.1.1"), None, "it_provider")  # type: ignore[arg-type]
+    mini_draft.answers["mini-training"].note = "Two locums still to finish"
+    mini_draft.check_results["pc-reception"] = {"firewall_enabled": {"status": "pass"}}
+    path = tmp_path / "riverside.json"
+    save_draft(path, mini_draft)
+    loaded = load_draft(path)
+    assert loaded == mini_draft
+    assert json.loads(path.read_text())["schema_version"] == SCHEMA_VERSION
+
+
+def test_keeps_the_last_five_generations(tmp_path: Path) -> None:
+    path = tmp_path / "d.json"
+    _saved(path, [f"save {n}" for n in range(9)])
+    kept = generations(path)
+    assert len(kept) == GENERATIONS
+    assert [load_draft(p).practice.address for p in kept] == [f"save {n}" for n in (7, 6, 5, 4, 3)]
+    assert load_draft(path).practice.address == "save 8"
+    assert not list(tmp_path.glob(".gpcw-tmp-*"))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"{",
+        b"\xff\xfe garbage",
+        b'{"schema": "something else"}',
+        b"[1, 2, 3]",
+        b'{"schema": "gp-cyber-wizard/draft", "schema_version": 1, "practice": 7}',
+    ],
+)
+def test_damaged_draft_offers_newest_good_and_is_never_overwritten(tmp_path: Path, damage: bytes) -> None:
+    path = tmp_path / "d.json"
+    draft = _saved(path, ["first", "second", "third"])
+    path.write_bytes(damage)
+    with pytest.raises(DraftLoadError) as caught:
+        load_draft(path)
+    assert caught.value.newest_good == backup_path(path, 1)
+    assert "left exactly as it is" in str(caught.value)
+    with pytest.raises(DraftSaveError, match="not overwritten"):
+        save_draft(path, draft)
+    assert path.read_bytes() == damage
+    recovered, new_path = recover(path)
+    assert recovered.practice.address == "second"
+    assert new_path != path and "recovered" in new_path.name
+    assert load_draft(new_path) == recovered
+    assert path.read_bytes() == damage
+
+
+def test_newer_version_gets_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "d.json"
+    data = json.loads(draft_to_bytes(new_draft("X", "A12345", [])))
+    data["schema_version"] = SCHEMA_VERSION + 1
+    path.write_text(json.dumps(data))
+    before = path.read_bytes()
+    with pytest.raises(DraftLoadError, match="newer version of GP Cyber Wizard"):
+        load_draft(path)
+    assert path.read_bytes() == before
+
+
+def test_save_into_read_only_folder_is_a_plain_error() -> None:
+    folder = shared_tmp_dir() / "stick"
+    folder.mkdir()
+    path = folder / "d.json"
+    _saved(path, ["kept"])
+    path.chmod(0o644)
+    folder.chmod(0o555)
+
+    def attempt() -> str:
+        draft = load_draft(path)
+        draft.practice.address = "new"
+        try:
+            save_draft(path, draft)
+        except DraftSaveError as exc:
+            return f"{exc} | in memory: {draft.practice.address}"
+        return "saved"
+
+    try:
+        message = run_unprivileged(attempt)
+    finally:
+        folder.chmod(0o755)
+    assert "cannot be written to" in message and "nothing already saved was lost" in message
+    assert message.endswith("in memory: new")
+    assert load_draft(path).practice.address == "kept"
+
+
+def test_save_where_folder_vanished_is_a_plain_error(tmp_path: Path) -> None:
+    """A pulled USB stick: the folder is a file now, so nothing can be created under it."""
+    blocker = tmp_path / "E:"
+    blocker.write_text("not a folder")
+    with pytest.raises(DraftSaveError, match="could not be saved"):
+        save_draft(blocker / "d.json", new_draft("X", "A12345", []))
+
+
+def test_summary_for_the_start_page(tmp_path: Path) -> None:
+    path = tmp_path / "d.json"
+    _saved(path, ["a"])
+    summary = summarise(path)
+    assert summary is not None and summary.practice == "Riverside Surgery"
+    path.write_text("{")
+    assert summarise(path) is None

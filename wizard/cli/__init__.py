@@ -1,0 +1,40 @@
+"""Command-line interface: ``python -m wizard <command>``.
+
+The commands call the same domain functions the wizard's pages call, so a
+script (or a test) can do whatever the GUI does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from wizard import APP_NAME, __version__
+from wizard.cli import bank_cmds, draft_cmds
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m wizard",
+        description=f"{APP_NAME}: DSPT and Cyber Essentials self-assessment for GP practices. "
+        "Run without a command to open the wizard.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    bank_cmds.register(commands)
+    draft_cmds.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.handler(args)
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    return code

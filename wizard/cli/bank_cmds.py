@@ -1,0 +1,92 @@
+"""``bank validate`` and ``bank stats``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from wizard.checks.catalogue import CHECK_IDS
+from wizard.cli.output import fail, print_json
+from wizard.core.bank import Bank, bank_files, load_bank, load_banks
+from wizard.core.bank_errors import BankError
+
+
+def register(commands: Any) -> None:
+    bank = commands.add_parser("bank", help="check and describe the question banks")
+    sub = bank.add_subparsers(dest="bank_command", metavar="SUBCOMMAND", required=True)
+    validate = sub.add_parser(
+        "validate",
+        help="check bank files; exit 0 when valid, 1 with the errors otherwise",
+        description="Check question bank files. With no FILE, checks the built-in banks.",
+    )
+    validate.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    validate.set_defaults(handler=validate_cmd)
+    stats = sub.add_parser("stats", help="counts and references of the built-in banks")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    stats.set_defaults(handler=stats_cmd)
+
+
+def validate_cmd(args: argparse.Namespace) -> int:
+    files: list[Path] = args.files or bank_files()
+    if not files:
+        return fail("No question bank files were found.", 1)
+    failed = False
+    for path in files:
+        try:
+            bank = load_bank(path, CHECK_IDS)
+        except BankError as exc:
+            failed = failed or any(p.severity == "error" for p in exc.problems)
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            print(f"{path}: NOT valid ({len(exc.problems)} problem(s))", file=sys.stderr)
+            continue
+        for warning in bank.warnings:
+            print(warning, file=sys.stderr)
+        count = sum(1 for _ in bank.items())
+        print(f"{path}: valid ({bank.framework.name} {bank.framework.version}, {count} items)")
+    if not failed and len(files) > 1:
+        try:
+            load_banks(files, CHECK_IDS)
+        except BankError as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            return 1
+    return 1 if failed else 0
+
+
+def bank_stats(bank: Bank) -> dict[str, Any]:
+    items = list(bank.items())
+    return {
+        "id": bank.framework.id,
+        "name": bank.framework.name,
+        "version": bank.framework.version,
+        "file": bank.path.name,
+        "sha256": bank.sha256,
+        "sections": len(bank.sections),
+        "items": len(items),
+        "required_met": sum(1 for i in items if i.required_for == "met"),
+        "required_approaching": sum(1 for i in items if i.required_for == "approaching"),
+        "auto_fail": [i.ref for i in items if i.auto_fail],
+        "refs": [i.ref for i in items],
+    }
+
+
+def stats_cmd(args: argparse.Namespace) -> int:
+    try:
+        banks = load_banks(args.files or None, CHECK_IDS)
+    except BankError as exc:
+        return fail(f"The question banks have errors:\n{exc}", 1)
+    stats = [bank_stats(bank) for bank in banks]
+    if args.json:
+        print_json({"frameworks": stats})
+        return 0
+    for entry in stats:
+        print(
+            f"{entry['name']} {entry['version']}: {entry['sections']} sections, {entry['items']} items, "
+            f"{entry['required_approaching']} needed for Approaching, {entry['required_met']} for Met, "
+            f"automatic fails: {', '.join(entry['auto_fail']) or 'none'}"
+        )
+    return 0

@@ -1,0 +1,177 @@
+"""Save and load drafts without ever losing what was saved.
+
+Every save is atomic and fsynced, and the previous content is kept as one of
+``GENERATIONS`` numbered backups beside the draft. A file that fails to load is
+never overwritten: the caller is offered the newest good backup, which is
+copied to a new file so the damaged one stays as evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+from dataclasses import dataclass
+from pathlib import Path
+
+from wizard.core.atomic import atomic_write, remove_stale_temporaries
+from wizard.core.draft import Draft, DraftFormatError, draft_from_bytes, draft_to_bytes, now
+
+GENERATIONS = 5
+MAX_DRAFT_BYTES = 64 * 1024 * 1024  # far beyond any real draft; stops a runaway read
+
+
+class DraftLoadError(Exception):
+    """A draft could not be loaded. ``newest_good`` is a backup that can be."""
+
+    def __init__(self, message: str, path: Path, newest_good: Path | None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.newest_good = newest_good
+
+
+class DraftSaveError(Exception):
+    """A save failed; the answers are still in memory and the old file is intact."""
+
+
+def backup_path(path: Path, generation: int) -> Path:
+    return path.with_name(f"{path.stem} (backup {generation}){path.suffix}")
+
+
+def generations(path: Path) -> list[Path]:
+    """Existing backups, newest first."""
+    return [p for n in range(1, GENERATIONS + 1) if (p := backup_path(path, n)).exists()]
+
+
+def _read(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_DRAFT_BYTES + 1)
+    if len(raw) > MAX_DRAFT_BYTES:
+        raise DraftFormatError("it is far too large to be a draft")
+    return raw
+
+
+def _read_draft(path: Path) -> Draft:
+    return draft_from_bytes(_read(path))
+
+
+def newest_good_generation(path: Path) -> Path | None:
+    for candidate in generations(path):
+        try:
+            _read_draft(candidate)
+        except (OSError, DraftFormatError):
+            continue
+        return candidate
+    return None
+
+
+def load_draft(path: Path) -> Draft:
+    """Load a draft or raise DraftLoadError with a plain message. Never writes."""
+    try:
+        return _read_draft(path)
+    except FileNotFoundError as exc:
+        good = newest_good_generation(path)
+        raise DraftLoadError(f"The draft {path.name} could not be found.", path, good) from exc
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise DraftLoadError(
+            f"The draft {path.name} could not be read ({reason}).", path, newest_good_generation(path)
+        ) from exc
+    except DraftFormatError as exc:
+        good = newest_good_generation(path)
+        offer = (
+            f" The newest good backup is {good.name}; it can be opened instead."
+            if good
+            else " No good backup was found."
+        )
+        raise DraftLoadError(
+            f"The draft {path.name} cannot be opened: {exc}. It has been left exactly as it is.{offer}",
+            path,
+            good,
+        ) from exc
+
+
+def recover(path: Path, when: dt.datetime | None = None) -> tuple[Draft, Path]:
+    """Copy the newest good backup of a damaged draft to a new file and load it."""
+    good = newest_good_generation(path)
+    if good is None:
+        raise DraftLoadError(f"No good backup of {path.name} was found.", path, None)
+    stamp = (when or dt.datetime.now()).strftime("%Y-%m-%d %H%M%S")
+    target = path.with_name(f"{path.stem} (recovered {stamp}){path.suffix}")
+    raw = _read(good)
+    draft = draft_from_bytes(raw)
+    atomic_write(target, raw)
+    return draft, target
+
+
+def _plain_os_error(exc: OSError, path: Path) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"the folder {path.parent} cannot be written to (it may be read-only)"
+    if exc.errno == errno.ENOSPC:
+        return "the disk or USB stick is full"
+    if exc.errno in (errno.ENOENT, errno.ENODEV, errno.EIO, errno.ENXIO):
+        return f"the folder {path.parent} is no longer there (was the USB stick removed?)"
+    return exc.strerror or str(exc)
+
+
+def _rotate(path: Path, previous: bytes) -> None:
+    for n in range(GENERATIONS - 1, 0, -1):
+        older = backup_path(path, n)
+        if older.exists():
+            older.replace(backup_path(path, n + 1))
+    atomic_write(backup_path(path, 1), previous)
+
+
+def save_draft(path: Path, draft: Draft) -> None:
+    """Save atomically, keeping the previous content as backup 1.
+
+    Refuses to overwrite a file that does not load as a draft, so a damaged
+    file is never lost to a save.
+    """
+    draft.updated_at = now()
+    data = draft_to_bytes(draft)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(path)
+        try:
+            previous: bytes | None = _read(path)
+        except FileNotFoundError:
+            previous = None
+        if previous is not None:
+            try:
+                draft_from_bytes(previous)
+            except DraftFormatError as exc:
+                raise DraftSaveError(
+                    f"{path.name} on disk is damaged ({exc}), so it was not overwritten. "
+                    "Save the assessment under a new name."
+                ) from exc
+            if previous == data:
+                return
+            _rotate(path, previous)
+        atomic_write(path, data)
+    except OSError as exc:
+        raise DraftSaveError(
+            f"The answers could not be saved: {_plain_os_error(exc, path)}. "
+            "They are still kept in the program; nothing already saved was lost."
+        ) from exc
+    except DraftFormatError as exc:
+        raise DraftSaveError(
+            f"{path.name} on disk could not be checked ({exc}); it was not overwritten."
+        ) from exc
+
+
+@dataclass(frozen=True)
+class DraftSummary:
+    path: Path
+    practice: str
+    saved_at: dt.datetime
+    answered: int
+
+
+def summarise(path: Path) -> DraftSummary | None:
+    """A quick look at a draft for the start page; None when it will not load."""
+    try:
+        draft = _read_draft(path)
+    except (OSError, DraftFormatError):
+        return None
+    answered = sum(1 for a in draft.answers.values() if a.status is not None)
+    return DraftSummary(path, draft.practice.name, draft.updated_at, answered)

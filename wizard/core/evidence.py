@@ -1,0 +1,128 @@
+"""Evidence files: copied into the draft's evidence folder and pinned by SHA-256.
+
+The copy is streamed (a large scan never sits in memory), hashed as it is
+copied, and only then recorded in the draft, so a failure leaves the draft as
+it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+from wizard.core.bank_schema import Item
+from wizard.core.draft import Draft, EvidenceRef, now
+
+MAX_EVIDENCE_BYTES = 250 * 1024 * 1024
+_CHUNK = 1024 * 1024
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+class EvidenceError(ValueError):
+    """The file cannot be used as evidence; the message says why, plainly."""
+
+
+def evidence_dir(draft_path: Path) -> Path:
+    return draft_path.with_name(f"{draft_path.stem} evidence")
+
+
+def safe_name(original: str) -> str:
+    """A file name safe on Windows, macOS and Linux that still looks like the original."""
+    name = unicodedata.normalize("NFC", original)
+    name = _UNSAFE.sub("_", name).strip(" ._") or "evidence"
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    if stem.lower() in _RESERVED:
+        stem = f"_{stem}"
+    stem = stem[:100]
+    suffix = suffix[:16]
+    return f"{stem}.{suffix}" if suffix else stem
+
+
+def _unique(folder: Path, name: str) -> Path:
+    candidate = folder / name
+    stem, suffix = candidate.stem, candidate.suffix
+    counter = 2
+    while candidate.exists():
+        candidate = folder / f"{stem} ({counter}){suffix}"
+        counter += 1
+    return candidate
+
+
+def _check_source(source: Path, limit: int) -> int:
+    try:
+        info = source.stat()
+    except FileNotFoundError as exc:
+        raise EvidenceError(f"The file {source.name} could not be found. Was it moved or deleted?") from exc
+    except OSError as exc:
+        raise EvidenceError(f"The file {source.name} could not be opened ({exc.strerror}).") from exc
+    if source.is_dir():
+        raise EvidenceError(f"{source.name} is a folder. Please choose the files inside it instead.")
+    if info.st_size == 0:
+        raise EvidenceError(f"The file {source.name} is empty (0 bytes), so it cannot show anything.")
+    if info.st_size > limit:
+        raise EvidenceError(
+            f"The file {source.name} is {info.st_size / 1048576:.0f} MB; the largest evidence file "
+            f"the pack can carry is {limit / 1048576:.0f} MB. A screenshot or a PDF export of the "
+            "relevant page is usually enough."
+        )
+    return info.st_size
+
+
+def add_evidence(
+    draft: Draft, draft_path: Path, item: Item, source: Path, limit: int = MAX_EVIDENCE_BYTES
+) -> EvidenceRef:
+    """Copy ``source`` into the evidence folder and attach it to ``item``."""
+    _check_source(source, limit)
+    folder = evidence_dir(draft_path)
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = _unique(folder, safe_name(source.name))
+        tmp = target.with_name(f".partial-{os.getpid()}-{target.name}")
+        try:
+            with source.open("rb") as reader, tmp.open("wb") as writer:
+                while chunk := reader.read(_CHUNK):
+                    size += len(chunk)
+                    if size > limit:
+                        raise EvidenceError(f"The file {source.name} grew too large while being copied.")
+                    digest.update(chunk)
+                    writer.write(chunk)
+                writer.flush()
+                os.fsync(writer.fileno())
+            tmp.replace(target)
+        finally:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    except PermissionError as exc:
+        raise EvidenceError(
+            f"The file {source.name} could not be read or copied: permission denied."
+        ) from exc
+    except OSError as exc:
+        raise EvidenceError(f"The file {source.name} could not be copied ({exc.strerror or exc}).") from exc
+    ref = EvidenceRef(
+        name=safe_name(source.name),
+        stored_as=target.name,
+        sha256=digest.hexdigest(),
+        size=size,
+        added_at=now(),
+    )
+    answer = draft.answer(item.id)
+    draft.answers[item.id] = answer.model_copy(
+        update={"evidence": [*answer.evidence, ref], "updated_at": now()}
+    )
+    return ref
+
+
+def remove_evidence(draft: Draft, item: Item, stored_as: str) -> None:
+    """Detach a file from an item. The copy stays in the folder for the record."""
+    answer = draft.answer(item.id)
+    kept = [ref for ref in answer.evidence if ref.stored_as != stored_as]
+    draft.answers[item.id] = answer.model_copy(update={"evidence": kept, "updated_at": now()})

@@ -1,0 +1,73 @@
+"""Where the program's bundled resources and the user's data live.
+
+One place decides, so a source checkout, an installed package and a PyInstaller
+bundle on a USB stick all behave the same way.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_DIR_NAME = "GP Cyber Wizard"
+PORTABLE_MARKER = "portable"
+DATA_ENV = "GPCW_DATA_DIR"
+
+_PACKAGE_ROOT = Path(__file__).resolve().parent.parent  # .../wizard
+_CHECKOUT_ROOT = _PACKAGE_ROOT.parent
+
+
+def _resource_roots() -> list[Path]:
+    roots: list[Path] = []
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        roots.append(Path(bundle))
+    roots.append(_CHECKOUT_ROOT)
+    roots.append(Path(sys.prefix) / "share" / "gp-cyber-wizard")
+    return roots
+
+
+def resource_path(*parts: str) -> Path:
+    """Return the first existing bundled resource (``questions``, ``assets``...).
+
+    Falls back to the checkout location so error messages name a real place.
+    """
+    for root in _resource_roots():
+        candidate = root.joinpath(*parts)
+        if candidate.exists():
+            return candidate
+    return _CHECKOUT_ROOT.joinpath(*parts)
+
+
+def questions_dir() -> Path:
+    return resource_path("questions")
+
+
+def program_dir() -> Path:
+    """The folder the program runs from: beside the executable when frozen."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return _CHECKOUT_ROOT
+
+
+def data_dir() -> Path:
+    """Where drafts, evidence, identity and estate results are kept.
+
+    ``GPCW_DATA_DIR`` wins; then a ``data`` folder beside the program when a
+    file named ``portable`` sits there (the USB stick); else the user's data
+    folder. The folder is not created here: reading must not write.
+    """
+    env = os.environ.get(DATA_ENV)
+    if env:
+        return Path(env).expanduser()
+    here = program_dir()
+    if (here / PORTABLE_MARKER).is_file():
+        return here / "data"
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False, roaming=True))
+
+
+def drafts_dir() -> Path:
+    return data_dir() / "drafts"

@@ -1,0 +1,1 @@
+"""The signed PDF evidence pack and the signing identity (issue 5)."""
