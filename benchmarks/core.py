@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.helpers import answer_everything
 from wizard.checks.catalogue import CHECK_IDS
 from wizard.core.action_plan import build_action_plan
 from wizard.core.bank import load_banks
+from wizard.core.demo import answer_everything
 from wizard.core.draft import new_draft
 from wizard.core.draft_store import save_draft
 from wizard.core.scoring import score

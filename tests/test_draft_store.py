@@ -33,7 +33,7 @@ def _saved(path: Path, notes: list[str]) -> Draft:
 
 
 def test_round_trip_keeps_everything(tmp_path: Path, mini_banks: list[Bank], mini_draft: Draft) -> None:
-    bank = mini_banks[1]
+    bank = next(b for b in mini_banks if b.framework.scoring == "dspt")
     set_answer(mini_draft, bank.find("1.1.2"), 88)  # type: ignore[arg-type]
     set_answer(mini_draft, bank.find("2.1.1"), None, "it_provider")  # type: ignore[arg-type]
     mini_draft.answers["mini-training"].note = "Two locums still to finish"

@@ -75,6 +75,8 @@ def new_draft_cmd(args: argparse.Namespace) -> int:
     if unknown:
         return fail(f"Unknown framework(s): {', '.join(unknown)}. Known: {', '.join(known)}.", EXIT_BAD_INPUT)
     draft = new_draft(args.practice, ods, chosen)
+    if not args.out.parent.is_dir():
+        return fail(f"The folder {args.out.parent} does not exist.", EXIT_BAD_INPUT)
     try:
         save_draft(args.out, draft)
     except DraftSaveError as exc:

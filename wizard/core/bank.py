@@ -185,7 +185,7 @@ def load_banks(paths: list[Path] | None = None, known_checks: Collection[str] | 
     problems.extend(_clashes(banks))
     if any(p.severity == "error" for p in problems):
         raise BankError(problems)
-    return banks
+    return sorted(banks, key=lambda b: (b.framework.scoring != "dspt", b.framework.id))
 
 
 def _clashes(banks: list[Bank]) -> Iterator[BankProblem]:

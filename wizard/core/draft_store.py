@@ -121,20 +121,32 @@ def _rotate(path: Path, previous: bytes) -> None:
     atomic_write(backup_path(path, 1), previous)
 
 
-def save_draft(path: Path, draft: Draft) -> None:
-    """Save atomically, keeping the previous content as backup 1.
-
-    Refuses to overwrite a file that does not load as a draft, so a damaged
-    file is never lost to a save.
-    """
+def encode_for_save(draft: Draft) -> bytes:
+    """Stamp the save time and serialise: done on the thread that owns the draft."""
     draft.updated_at = now()
-    data = draft_to_bytes(draft)
+    return draft_to_bytes(draft)
+
+
+def write_draft_bytes(path: Path, data: bytes, *, must_exist: bool = False) -> None:
+    """Write already-encoded draft bytes atomically, keeping the old as backup 1.
+
+    Safe to call from a worker thread. Refuses to overwrite a file that does
+    not load as a draft, so a damaged file is never lost to a save. Never
+    creates folders: a vanished USB stick must not turn into a new folder on
+    the PC. With ``must_exist`` (the file was open), a missing file is an error
+    too: its folder may be an empty mount point left behind by a removed stick.
+    """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_temporaries(path)
         try:
             previous: bytes | None = _read(path)
         except FileNotFoundError:
+            if must_exist:
+                raise DraftSaveError(
+                    f"The answers could not be saved: {path.name} is no longer where it was "
+                    f"({path.parent}). Was the USB stick removed? Put it back and try again; "
+                    "the answers are still kept in the program."
+                ) from None
             previous = None
         if previous is not None:
             try:
@@ -157,6 +169,11 @@ def save_draft(path: Path, draft: Draft) -> None:
         raise DraftSaveError(
             f"{path.name} on disk could not be checked ({exc}); it was not overwritten."
         ) from exc
+
+
+def save_draft(path: Path, draft: Draft) -> None:
+    """Save atomically with backups (see ``write_draft_bytes``)."""
+    write_draft_bytes(path, encode_for_save(draft))
 
 
 @dataclass(frozen=True)

@@ -75,16 +75,17 @@ def _check_source(source: Path, limit: int) -> int:
     return info.st_size
 
 
-def add_evidence(
-    draft: Draft, draft_path: Path, item: Item, source: Path, limit: int = MAX_EVIDENCE_BYTES
-) -> EvidenceRef:
-    """Copy ``source`` into the evidence folder and attach it to ``item``."""
+def copy_evidence(draft_path: Path, source: Path, limit: int = MAX_EVIDENCE_BYTES) -> EvidenceRef:
+    """Copy ``source`` into the draft's evidence folder, hashing as it goes.
+
+    Touches only files, never the draft, so it can run on a worker thread.
+    """
     _check_source(source, limit)
     folder = evidence_dir(draft_path)
     digest = hashlib.sha256()
     size = 0
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(exist_ok=True)
         target = _unique(folder, safe_name(source.name))
         tmp = target.with_name(f".partial-{os.getpid()}-{target.name}")
         try:
@@ -107,17 +108,28 @@ def add_evidence(
         ) from exc
     except OSError as exc:
         raise EvidenceError(f"The file {source.name} could not be copied ({exc.strerror or exc}).") from exc
-    ref = EvidenceRef(
+    return EvidenceRef(
         name=safe_name(source.name),
         stored_as=target.name,
         sha256=digest.hexdigest(),
         size=size,
         added_at=now(),
     )
+
+
+def attach_evidence(draft: Draft, item: Item, ref: EvidenceRef) -> None:
     answer = draft.answer(item.id)
     draft.answers[item.id] = answer.model_copy(
         update={"evidence": [*answer.evidence, ref], "updated_at": now()}
     )
+
+
+def add_evidence(
+    draft: Draft, draft_path: Path, item: Item, source: Path, limit: int = MAX_EVIDENCE_BYTES
+) -> EvidenceRef:
+    """Copy ``source`` into the evidence folder and attach it to ``item``."""
+    ref = copy_evidence(draft_path, source, limit)
+    attach_evidence(draft, item, ref)
     return ref
 
 

@@ -1,56 +1,48 @@
-"""Start the GUI. Until the wizard pages land, a window listing the loaded banks."""
+"""Start the GUI: load the banks, apply the look, open the main window."""
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from wizard import APP_NAME, __version__
+from wizard import APP_NAME
 from wizard.checks.catalogue import CHECK_IDS
 from wizard.core.bank import load_banks
 from wizard.core.bank_errors import BankError
+from wizard.ui.main_window import MainWindow
+from wizard.ui.style import apply_style
+
+PROBE_ENV = "GPCW_STARTUP_PROBE"  # benchmarks: print when the first window is up, then quit
 
 
-def banks_summary() -> str:
-    """Plain text naming each built-in bank, or the problems that stopped one loading."""
-    try:
-        banks = load_banks(None, CHECK_IDS)
-    except BankError as exc:
-        return "The question banks could not be loaded:\n\n" + "\n".join(
-            str(p) for p in exc.problems if p.severity == "error"
-        )
-    lines = ["Question banks loaded:"]
-    for bank in banks:
-        count = sum(1 for _ in bank.items())
-        lines.append(
-            f"• {bank.framework.name}, version {bank.framework.version}: "
-            f"{len(bank.sections)} sections, {count} questions"
-        )
-    return "\n".join(lines)
+def _probe(window: MainWindow) -> None:
+    def report() -> None:
+        print(f"first-window {time.time():.6f}", flush=True)
+        QApplication.quit()
 
-
-class BanksWindow(QMainWindow):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWindowTitle(f"{APP_NAME} {__version__}")
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        heading = QLabel(f"<h2>{APP_NAME}</h2>", body)
-        summary = QLabel(banks_summary(), body)
-        summary.setObjectName("banksSummary")
-        summary.setWordWrap(True)
-        summary.setAccessibleName("Loaded question banks")
-        layout.addWidget(heading)
-        layout.addWidget(summary)
-        layout.addStretch(1)
-        self.setCentralWidget(body)
-        self.resize(640, 360)
+    QTimer.singleShot(0, report)
 
 
 def run() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
-    window = BanksWindow()
+    app.setApplicationDisplayName(APP_NAME)
+    apply_style(app)
+    try:
+        banks = load_banks(None, CHECK_IDS)
+    except BankError as exc:
+        errors = "\n".join(str(p) for p in exc.problems if p.severity == "error")
+        QMessageBox.critical(
+            None, APP_NAME, f"The question banks could not be loaded, so the wizard cannot start:\n\n{errors}"
+        )
+        return 1
+    window = MainWindow(banks)
     window.show()
+    if os.environ.get(PROBE_ENV):
+        _probe(window)
     return app.exec()

@@ -1,0 +1,253 @@
+"""The wizard end to end on the real banks, in a real (offscreen) Qt window."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.ui_helpers import answer_compliantly, click, nav_click, type_into
+from wizard.core.bank import Bank
+from wizard.core.draft_store import load_draft
+from wizard.core.evidence import evidence_dir
+from wizard.ui.main_window import MainWindow
+from wizard.ui.pages.practice import PracticePage
+from wizard.ui.pages.review import ReviewPage
+from wizard.ui.pages.section import SectionPage
+from wizard.ui.widgets.item_card import ItemCard
+from wizard.ui.wizard_view import WizardView
+
+TODAY = dt.date.today()
+
+
+def _window(qtbot: QtBot, banks: list[Bank]) -> MainWindow:
+    window = MainWindow(banks)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _view(window: MainWindow) -> WizardView:
+    assert window.view is not None
+    return window.view
+
+
+def _drop(card: ItemCard, path: Path) -> None:
+    """Drag a file over the card and drop it. (Qt delivers drops only during a real
+    drag, which an offscreen test cannot start, so the card's handlers get the events.)"""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    card.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    card.dropEvent(drop)
+    assert drop.isAccepted()
+
+
+def test_new_assessment_end_to_end(qtbot: QtBot, real_banks: list[Bank], tmp_path: Path) -> None:
+    window = _window(qtbot, real_banks)
+    assert window.windowTitle().startswith("GP Cyber Wizard")
+    qtbot.mouseClick(
+        window.start.findChild(type(window.start.continue_button), "")
+        or next(
+            b
+            for b in window.start.findChildren(type(window.start.continue_button))
+            if "new assessment" in b.text()
+        ),
+        Qt.MouseButton.LeftButton,
+    )
+    view = _view(window)
+    practice = view.pages["practice"]
+    assert isinstance(practice, PracticePage)
+    type_into(qtbot, practice.fields["name"], "Riverside Surgery")
+    type_into(qtbot, practice.fields["ods_code"], "a12345")
+    type_into(qtbot, practice.fields["siro"], "Dr Amelia Shah")
+    practice.counts["staff_count"].setValue(24)
+    assert window.windowTitle() == "GP Cyber Wizard – Riverside Surgery"
+    cloud = practice.scope_cards["ce-scope-cloud"]
+    click(qtbot, cloud.editor.button("yes"))  # type: ignore[attr-defined]
+
+    # One DSPT standard, every item, through its widgets.
+    nav_click(qtbot, view.nav, "section:dspt-s7")
+    dspt_page = view.pages["section:dspt-s7"]
+    assert isinstance(dspt_page, SectionPage)
+    dspt_bank = dspt_page.bank
+    entered = answer_compliantly(qtbot, dspt_bank, dspt_page.cards, TODAY)
+    assert len(entered) == len(dspt_page.section.items)
+    first_card = next(iter(dspt_page.cards.values()))
+    type_into(qtbot, first_card.note, "Register kept by Sam; reviewed in March")
+
+    # Evidence: once through the file dialog's path, once dropped on the card.
+    plan = tmp_path / "Business continuity plan.pdf"
+    plan.write_bytes(b"%PDF-1.4 continuity plan " * 1000)
+    photo = tmp_path / "server room.jpg"
+    photo.write_bytes(b"\xff\xd8\xff photo " * 500)
+    first_card.evidence.add_files([plan])
+    _drop(first_card, photo)
+    qtbot.waitUntil(lambda: first_card.evidence.files.count() == 2, timeout=5000)
+
+    # One Cyber Essentials section, with the show_if branches it has.
+    nav_click(qtbot, view.nav, "section:ce-a7")
+    ce_page = view.pages["section:ce-a7"]
+    assert isinstance(ce_page, SectionPage)
+    mfa = (
+        ce_page.cards["ce-access-mfa-all-users"]
+        if "ce-access-mfa-all-users" in ce_page.cards
+        else next(c for c in ce_page.cards.values() if c.item.ref == "A7.14")
+    )
+    assert not mfa.isHidden()  # cloud = yes shows the MFA questions
+    lockout_number = next(c for c in ce_page.cards.values() if c.item.ref == "A7.9")
+    assert lockout_number.isHidden()
+    entered_ce = answer_compliantly(qtbot, ce_page.bank, ce_page.cards, TODAY, {"A7.8": "lockout"})
+    assert not lockout_number.isHidden() and "A7.9" in {ce_page.cards[i].item.ref for i in entered_ce}
+    click(qtbot, cloud.editor.button("no"))  # type: ignore[attr-defined]
+    assert mfa.isHidden()  # no cloud services: not asked
+    click(qtbot, cloud.editor.button("yes"))  # type: ignore[attr-defined]
+    assert not mfa.isHidden()
+
+    # Close, reopen, continue: everything is back, at the same place.
+    draft_path = window.session.path  # type: ignore[union-attr]
+    window.close()
+    saved = load_draft(draft_path)
+    window = _window(qtbot, real_banks)
+    assert "Riverside Surgery (A12345)" in window.start.last_text.text()
+    click(qtbot, window.start.continue_button)
+    view = _view(window)
+    assert view.current_key() == "section:ce-a7"
+    draft = window.session.draft  # type: ignore[union-attr]
+    assert draft == saved
+    assert draft.practice.name == "Riverside Surgery" and draft.practice.ods_code == "A12345"
+    assert draft.practice.staff_count == 24
+    for item_id, value in {**entered, **entered_ce}.items():
+        assert draft.answers[item_id].value == value, item_id
+    first = draft.answers[first_card.item.id]
+    assert first.note == "Register kept by Sam; reviewed in March"
+    stored = {e.name: e for e in first.evidence}
+    assert set(stored) == {"Business continuity plan.pdf", "server room.jpg"}
+    for name, source in (("Business continuity plan.pdf", plan), ("server room.jpg", photo)):
+        copy = evidence_dir(draft_path) / stored[name].stored_as
+        assert hashlib.sha256(copy.read_bytes()).hexdigest() == stored[name].sha256
+        assert copy.read_bytes() == source.read_bytes()
+    reopened = view.go("section:ce-a7")
+    assert isinstance(reopened, SectionPage)
+    lockout_again = next(c for c in reopened.cards.values() if c.item.ref == "A7.9")
+    assert not lockout_again.isHidden() and lockout_again.editor.field.text() == "10"  # type: ignore[attr-defined]
+
+    # The review page shows the right status.
+    nav_click(qtbot, view.nav, "review")
+    review = view.pages["review"]
+    assert isinstance(review, ReviewPage)
+    assert "Standards Not Met" in review.dspt_summary.text()  # other standards are not answered yet
+    row = next(
+        r for r in range(review.standards.rowCount()) if review.standards.item(r, 0).text().startswith("7.")
+    )
+    assert review.standards.item(row, 1).text() == "Standards Met"
+    assert "Not ready" in review.ce_summary.text()
+    assert review.plan.rowCount() > 0
+    window.close()
+
+
+def test_ods_code_is_checked(qtbot: QtBot, real_banks: list[Bank]) -> None:
+    window = _window(qtbot, real_banks)
+    window.new_assessment()
+    practice = _view(window).pages["practice"]
+    assert isinstance(practice, PracticePage)
+    for bad in ("12345", "AB1234", "A1234"):
+        type_into(qtbot, practice.fields["ods_code"], bad)
+        assert practice.ods_error.isVisible()
+        assert "one letter followed by five digits" in practice.ods_error.text()
+        assert window.session.draft.practice.ods_code == ""  # type: ignore[union-attr]
+    type_into(qtbot, practice.fields["ods_code"], "b82001")
+    assert not practice.ods_error.isVisible()
+    assert window.session.draft.practice.ods_code == "B82001"  # type: ignore[union-attr]
+    window.close()
+
+
+def test_damaged_draft_offers_backup_and_keeps_file(
+    qtbot: QtBot, real_banks: list[Bank], mini_draft: object, tmp_path: Path
+) -> None:
+    from wizard.core.demo import demo_draft
+    from wizard.core.draft_store import save_draft
+
+    path = tmp_path / "riverside.json"
+    draft = demo_draft(real_banks, TODAY)
+    save_draft(path, draft)
+    draft.practice.address = "2 Mill Lane"
+    save_draft(path, draft)  # now there is a backup
+    path.write_bytes(b'{"schema": "gp-cyber-wizard/draft", "schema_ver')
+    damaged = path.read_bytes()
+    window = _window(qtbot, real_banks)
+    assert not window.open_draft(path)
+    assert window.start.damaged.isVisible()
+    assert "cannot be opened" in window.start.damaged_text.text()
+    assert "left exactly as it is" in window.start.damaged_text.text()
+    assert window.start.recover_button.isVisible()
+    click(qtbot, window.start.recover_button)
+    session = window.session
+    assert session is not None and "recovered" in session.path.name
+    assert session.draft.practice.name == "Riverside Surgery"
+    assert path.read_bytes() == damaged
+    window.close()
+    assert path.read_bytes() == damaged
+
+
+@pytest.mark.usefixtures("qtbot")
+def test_every_control_has_an_accessible_name(qtbot: QtBot, real_banks: list[Bank]) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLineEdit, QListWidget, QPlainTextEdit
+
+    window = _window(qtbot, real_banks)
+    window.new_assessment()
+    view = _view(window)
+    for spec in view.specs:
+        page = view.go(spec.key)
+        for kind in (QAbstractButton, QLineEdit, QPlainTextEdit, QAbstractSpinBox, QListWidget):
+            for widget in page.findChildren(kind):
+                if isinstance(widget.parentWidget(), QAbstractSpinBox):
+                    continue  # the spin box's own editor: the spin box carries the name
+                named = widget.accessibleName() or (isinstance(widget, QAbstractButton) and widget.text())
+                assert named, (
+                    f"{spec.key}: a {type(widget).__name__} in "
+                    f"{type(widget.parentWidget()).__name__} has no accessible name"
+                )
+    window.close()
+
+
+def test_keyboard_only_navigation(qtbot: QtBot, real_banks: list[Bank]) -> None:
+    window = _window(qtbot, real_banks)
+    window.new_assessment()
+    window.windowHandle().requestActivate()  # keyboard shortcuts go to the active window only
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    view = _view(window)
+    assert view.current_key() == "practice"
+    field = view.pages["practice"].fields["siro"]  # type: ignore[attr-defined]
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # Alt+N: Next
+    qtbot.waitUntil(lambda: view.current_key() == "section:dspt-s1")  # buttons "animate" the click
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # Alt+B: Back
+    qtbot.waitUntil(lambda: view.current_key() == "practice")
+    view.nav.setFocus()
+    qtbot.keyClick(view.nav, Qt.Key.Key_Down)  # skips the "DSPT" heading
+    assert view.current_key() == "section:dspt-s1"
+    qtbot.keyClick(view.nav, Qt.Key.Key_Down)
+    assert view.current_key() == "section:dspt-s2"
+    window.close()

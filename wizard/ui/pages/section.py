@@ -1,0 +1,73 @@
+"""A page generated from one DSPT standard or Cyber Essentials section."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from wizard.core.bank import Bank
+from wizard.core.bank_schema import Section
+from wizard.core.visibility import is_visible
+from wizard.ui.pages.base import Page, scrolling
+from wizard.ui.session import Session
+from wizard.ui.widgets.help_panel import HelpPanel
+from wizard.ui.widgets.item_card import ItemCard
+
+
+def section_heading(bank: Bank, section: Section) -> str:
+    kind = "Standard" if bank.framework.scoring == "dspt" else "Section"
+    return f"{bank.framework.short_name} {kind} {section.ref}: {section.title}"
+
+
+class SectionPage(Page):
+    def __init__(self, session: Session, bank: Bank, section: Section, parent: QWidget | None = None) -> None:
+        super().__init__(section_heading(bank, section), section.summary, parent)
+        self.session = session
+        self.bank = bank
+        self.section = section
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        body = QWidget(splitter)
+        column = QVBoxLayout(body)
+        self.cards: dict[str, ItemCard] = {}
+        for item in section.items:
+            card = ItemCard(session, item, body)
+            self.cards[item.id] = card
+            column.addWidget(card)
+        column.addStretch(1)
+        self.scroller = scrolling(body, splitter)
+        self.help = HelpPanel(splitter)
+        self.help.follow_focus(body, session.bank_of)
+        splitter.addWidget(self.scroller)
+        splitter.addWidget(self.help)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        width = self.fontMetrics().averageCharWidth()
+        self.help.setMinimumWidth(width * 30)
+        splitter.setSizes([width * 100, width * 42])
+        self.outer.addWidget(splitter, 1)
+        if section.items:
+            self.help.show_item(bank, section.items[0])
+        session.answer_changed.connect(self._answer_changed)
+        self.apply_visibility()
+
+    def _answer_changed(self, _item_id: str) -> None:
+        self.apply_visibility()  # cheap, and catches show_if chains across sections
+
+    def apply_visibility(self) -> None:
+        for item in self.section.items:
+            self.cards[item.id].setVisible(is_visible(self.bank, self.session.draft, item))
+
+    def entered(self) -> None:
+        self.apply_visibility()
+
+    def focus_item(self, item_id: str) -> bool:
+        card = self.cards.get(item_id)
+        if card is None:
+            return False
+        self.help.show_item(self.bank, card.item)
+        QTimer.singleShot(0, self, lambda: self.scroller.ensureWidgetVisible(card, 0, 40))
+        card.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        first = card.editor.focusProxy() or next(iter(card.editor.findChildren(QWidget)), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True

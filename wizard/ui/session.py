@@ -1,0 +1,117 @@
+"""The open assessment: one draft, the banks, and every change the pages make.
+
+Pages never edit the draft directly; they call the methods here, which use
+the same domain functions as the CLI, tell every interested page by signal,
+and schedule an automatic save.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from wizard.core import action_plan, answers, evidence
+from wizard.core.bank import Bank
+from wizard.core.bank_schema import Item
+from wizard.core.draft import AnswerStatus, Draft, EvidenceRef, Practice
+from wizard.core.scoring import Assessment, included_banks, score
+from wizard.ui.autosave import AutoSaver
+
+
+class Session(QObject):
+    answer_changed = Signal(str)  # item id
+    practice_changed = Signal()
+    frameworks_changed = Signal()
+    plan_changed = Signal()
+
+    def __init__(self, banks: list[Bank], draft: Draft, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.banks = banks
+        self.draft = draft
+        self.path = path
+        self.saver = AutoSaver(lambda: self.draft, lambda: self.path, self)
+        self._bank_of = {item.id: bank for bank in banks for item in bank.items()}
+
+    # --- reading -----------------------------------------------------------
+    def included_banks(self) -> list[Bank]:
+        return included_banks(self.banks, self.draft)
+
+    def bank_of(self, item_id: str) -> Bank:
+        return self._bank_of[item_id]
+
+    def item(self, item_id: str) -> Item:
+        found = self._bank_of[item_id].item(item_id)
+        assert found is not None
+        return found
+
+    def assessment(self) -> Assessment:
+        return score(self.banks, self.draft)
+
+    def scope_items(self) -> list[tuple[Bank, Item]]:
+        return [(b, i) for b in self.included_banks() for i in b.items() if i.scope]
+
+    # --- changing ----------------------------------------------------------
+    def _changed(self) -> None:
+        self.saver.schedule()
+
+    def set_answer(self, item: Item, value: Any, status: AnswerStatus = "answered") -> None:
+        """Raises AnswerError (plain English) when the value does not fit."""
+        answers.set_answer(self.draft, item, value, status)
+        self._changed()
+        self.answer_changed.emit(item.id)
+
+    def clear_answer(self, item: Item) -> None:
+        answers.clear_answer(self.draft, item)
+        self._changed()
+        self.answer_changed.emit(item.id)
+
+    def set_note(self, item: Item, note: str) -> None:
+        if self.draft.answer(item.id).note == note:
+            return
+        answers.set_note(self.draft, item, note)
+        self._changed()
+
+    def attach(self, item: Item, ref: EvidenceRef) -> None:
+        evidence.attach_evidence(self.draft, item, ref)
+        self._changed()
+        self.answer_changed.emit(item.id)
+
+    def detach(self, item: Item, stored_as: str) -> None:
+        evidence.remove_evidence(self.draft, item, stored_as)
+        self._changed()
+        self.answer_changed.emit(item.id)
+
+    def set_practice(self, **fields: Any) -> None:
+        updated = self.draft.practice.model_copy(update=fields)
+        self.draft.practice = Practice.model_validate(updated.model_dump())
+        self._changed()
+        self.practice_changed.emit()
+
+    def set_frameworks(self, framework_ids: list[str]) -> None:
+        if framework_ids == self.draft.frameworks:
+            return
+        self.draft.frameworks = framework_ids
+        self._changed()
+        self.frameworks_changed.emit()
+
+    def edit_action(self, item_id: str, **changes: Any) -> None:
+        action_plan.edit_action(self.draft, item_id, **changes)
+        self._changed()
+        self.plan_changed.emit()
+
+    def clear_due(self, item_id: str) -> None:
+        edit = self.draft.action_plan.get(item_id)
+        if edit is not None and edit.due is not None:
+            self.draft.action_plan[item_id] = edit.model_copy(update={"due": None})
+            self._changed()
+
+    def set_position(self, key: str) -> None:
+        if self.draft.position != key:
+            self.draft.position = key
+            self._changed()
+
+    def today(self) -> dt.date:
+        return self.draft.assessment_date or dt.date.today()

@@ -1,0 +1,48 @@
+"""The look: NHS colours from assets/style.qss, and status colours for tables."""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
+
+from wizard.core.paths import resource_path
+
+NHS_BLUE = "#005eb8"
+GREEN = "#007f3b"
+AMBER = "#ffb81c"
+RED = "#d5281b"
+GREY = "#768692"
+DARK_AMBER = "#8a5300"  # amber as text: 6:1 on white, where #ffb81c is only 1.9:1
+
+STATUS_COLOURS = {
+    "Standards Met": GREEN,
+    "Approaching Standards": DARK_AMBER,
+    "Standards Not Met": RED,
+    "done": GREEN,
+    "in_progress": AMBER,
+    "not_started": GREY,
+    "unmet": RED,
+}
+# (background, text) pairs for table cells: the words carry the meaning, colour helps.
+STATUS_TINTS = {
+    "Standards Met": ("#d5f0e0", "#00401e"),
+    "Approaching Standards": ("#fff1c2", "#5c3a00"),
+    "Standards Not Met": ("#fbd5d2", "#7a150d"),
+}
+
+
+def apply_style(app: QApplication) -> None:
+    sheet = resource_path("assets", "style.qss")
+    with contextlib.suppress(OSError):  # without it the program still works, in the platform's look
+        app.setStyleSheet(sheet.read_text(encoding="utf-8"))
+
+
+def colour(name: str) -> QColor:
+    return QColor(STATUS_COLOURS.get(name, GREY))
+
+
+def tint(name: str) -> tuple[QColor, QColor]:
+    background, text = STATUS_TINTS.get(name, ("#ffffff", "#212b32"))
+    return QColor(background), QColor(text)

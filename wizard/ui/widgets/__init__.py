@@ -1,0 +1,1 @@
+"""Reusable widgets: answer editors, question cards, evidence lists, help."""

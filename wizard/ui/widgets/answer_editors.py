@@ -1,0 +1,211 @@
+"""One editor per answer type. Each emits ``edited(value)``; None means cleared.
+
+``show(value)`` fills the editor from the draft without emitting, so loading a
+page never looks like the user changing an answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, QSignalBlocker, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.core.bank_schema import Item
+
+NOT_SET = QDate(1900, 1, 1)
+
+
+class AnswerEditor(QWidget):
+    edited = Signal(object)
+
+    def __init__(self, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+
+    def show_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def _name(self, widget: QWidget, what: str) -> None:
+        widget.setAccessibleName(f"{self.item.ref} {what}")
+        widget.setAccessibleDescription(self.item.question)
+
+
+class _ButtonsEditor(AnswerEditor):
+    """Radio buttons (one answer) or check boxes (several)."""
+
+    def __init__(
+        self, item: Item, options: list[tuple[str, str]], several: bool, parent: QWidget | None
+    ) -> None:
+        super().__init__(item, parent)
+        self._several = several
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(not several)
+        self._buttons: dict[str, QAbstractButton] = {}
+        horizontal = len(options) <= 3 and all(len(label) < 14 for _, label in options)
+        layout: QHBoxLayout | QVBoxLayout = QHBoxLayout(self) if horizontal else QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for value, label in options:
+            button: QAbstractButton = QCheckBox(label, self) if several else QRadioButton(label, self)
+            self._name(button, label)
+            self._group.addButton(button)
+            self._buttons[value] = button
+            layout.addWidget(button)
+        if horizontal:
+            layout.addStretch(1)
+        self._group.buttonToggled.connect(self._toggled)
+
+    def _toggled(self, button: QAbstractButton, checked: bool) -> None:
+        if self._several:
+            self.edited.emit([v for v, b in self._buttons.items() if b.isChecked()])
+        elif checked:
+            self.edited.emit(next(v for v, b in self._buttons.items() if b is button))
+
+    def show_value(self, value: Any) -> None:
+        blocker = QSignalBlocker(self._group)
+        chosen = set(value) if isinstance(value, list) else {value}
+        self._group.setExclusive(False)
+        for key, button in self._buttons.items():
+            button.setChecked(key in chosen)
+        self._group.setExclusive(not self._several)
+        del blocker
+
+    def button(self, value: str) -> QAbstractButton:
+        return self._buttons[value]
+
+
+class _LineEditor(AnswerEditor):
+    """Short text, numbers and percentages."""
+
+    def __init__(self, item: Item, parent: QWidget | None) -> None:
+        super().__init__(item, parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.field = QLineEdit(self)
+        self._name(self.field, "answer")
+        numeric = item.type in ("number", "percent")
+        if item.max_length:
+            self.field.setMaxLength(item.max_length)
+        if numeric:
+            self.field.setPlaceholderText("Type a number")
+            self.field.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 14)
+        layout.addWidget(self.field, 0 if numeric else 1)
+        unit = "%" if item.type == "percent" else item.unit or ""
+        if unit:
+            layout.addWidget(QLabel(unit, self))
+        if numeric:
+            layout.addStretch(1)
+        self.field.textEdited.connect(self._typed)
+
+    def _typed(self, text: str) -> None:
+        if self.item.type not in ("number", "percent"):
+            self.edited.emit(text if text.strip() else None)
+            return
+        cleaned = text.strip().rstrip("%").replace(",", "")
+        if not cleaned:
+            self.edited.emit(None)
+            return
+        try:
+            number = float(cleaned)
+        except ValueError:
+            self.edited.emit(text)  # the session reports the problem in plain words
+            return
+        self.edited.emit(int(number) if number.is_integer() else number)
+
+    def show_value(self, value: Any) -> None:
+        text = (
+            ""
+            if value is None
+            else str(int(value) if isinstance(value, float) and value.is_integer() else value)
+        )
+        if self.field.text() != text:
+            with QSignalBlocker(self.field):
+                self.field.setText(text)
+
+
+class _TextEditor(AnswerEditor):
+    """Longer text: statements, lists, links."""
+
+    def __init__(self, item: Item, parent: QWidget | None) -> None:
+        super().__init__(item, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.field = QPlainTextEdit(self)
+        self.field.setTabChangesFocus(True)  # keyboard users can leave the box with Tab
+        self._name(self.field, "answer")
+        if item.type == "evidence":
+            self.field.setPlaceholderText("A link, the document's name and date, or a short statement")
+        lines = 3
+        self.field.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 16)
+        layout.addWidget(self.field)
+        self.field.textChanged.connect(self._typed)
+
+    def _typed(self) -> None:
+        text = self.field.toPlainText()
+        self.edited.emit(text if text.strip() else None)
+
+    def show_value(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        if self.field.toPlainText() != text:
+            with QSignalBlocker(self.field):
+                self.field.setPlainText(text)
+
+
+class _DateEditor(AnswerEditor):
+    def __init__(self, item: Item, parent: QWidget | None) -> None:
+        super().__init__(item, parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.field = QDateEdit(self)
+        self.field.setCalendarPopup(True)
+        self.field.setDisplayFormat("dd/MM/yyyy")
+        self.field.setMinimumDate(NOT_SET)
+        self.field.setSpecialValueText("Not set")
+        self.field.setDate(NOT_SET)
+        self._name(self.field, "date")
+        layout.addWidget(self.field)
+        layout.addWidget(QLabel("day/month/year", self))
+        layout.addStretch(1)
+        self.field.dateChanged.connect(self._changed)
+
+    def _changed(self, date: QDate) -> None:
+        self.edited.emit(None if date == NOT_SET else date.toString("yyyy-MM-dd"))
+
+    def show_value(self, value: Any) -> None:
+        date = NOT_SET
+        if isinstance(value, str):
+            try:
+                parsed = dt.date.fromisoformat(value)
+                date = QDate(parsed.year, parsed.month, parsed.day)
+            except ValueError:
+                pass
+        with QSignalBlocker(self.field):
+            self.field.setDate(date)
+
+
+def make_editor(item: Item, parent: QWidget | None = None) -> AnswerEditor:
+    if item.type == "yes_no":
+        return _ButtonsEditor(item, [("yes", "Yes"), ("no", "No")], False, parent)
+    if item.type in ("choice", "multi_choice"):
+        options = [(c.value, c.label) for c in item.choices or []]
+        return _ButtonsEditor(item, options, item.type == "multi_choice", parent)
+    if item.type == "date":
+        return _DateEditor(item, parent)
+    if item.type in ("text",) and (item.max_length or 1000) <= 200:
+        return _LineEditor(item, parent)
+    if item.type in ("number", "percent"):
+        return _LineEditor(item, parent)
+    return _TextEditor(item, parent)
