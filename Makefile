@@ -22,6 +22,7 @@ test: lint
 
 bench: setup
 	$(PY) benchmarks/core.py
+	$(PY) benchmarks/startup.py
 
 clean:
 	rm -rf .venv .mypy_cache .pytest_cache .ruff_cache .hypothesis build dist *.egg-info

@@ -251,3 +251,34 @@ def test_keyboard_only_navigation(qtbot: QtBot, real_banks: list[Bank]) -> None:
     qtbot.keyClick(view.nav, Qt.Key.Key_Down)
     assert view.current_key() == "section:dspt-s2"
     window.close()
+
+
+def test_window_first_then_banks_in_the_background(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.workspace is None and "Opening" in window.message.text()
+    window.load_in_background()
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
+    assert window.start.isVisible()
+    assert window.windowTitle().startswith("GP Cyber Wizard")
+
+
+def test_a_broken_bank_is_explained_not_crashed_on(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import wizard.core.bank
+    from tests.conftest import MINI_BANKS
+
+    broken = tmp_path / "questions"
+    broken.mkdir()
+    text = (MINI_BANKS / "mini-ce.yaml").read_text().replace("item: mce-cloud", "item: mce-nowhere")
+    (broken / "mini-ce.yaml").write_text(text)
+    monkeypatch.setattr(wizard.core.bank, "questions_dir", lambda: broken)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.load_in_background()
+    qtbot.waitUntil(lambda: "could not be loaded" in window.message.text(), timeout=10_000)
+    assert "mini-ce.yaml, line" in window.message.text() and "mce-nowhere" in window.message.text()
+    assert window.workspace is None

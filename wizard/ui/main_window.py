@@ -1,113 +1,103 @@
-"""The main window: the start page, then the wizard for the chosen draft."""
+"""The main window. It appears at once; the banks load on a worker thread.
+
+Loading and validating the question banks (and importing what that needs)
+is the slowest part of starting, so the window shows a short "opening" line
+first and the start page takes its place when the banks are ready. Tests and
+screenshots pass the banks in and get the workspace straight away.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from wizard import APP_NAME
-from wizard.core.bank import Bank
-from wizard.core.draft import Draft, new_draft
-from wizard.core.draft_store import DraftLoadError, DraftSaveError, load_draft, recover, save_draft
-from wizard.core.recent import new_draft_path, remember
-from wizard.ui.pages.start import StartPage
-from wizard.ui.session import Session
-from wizard.ui.wizard_view import WizardView
+from wizard.ui.workers import run_in_thread
+
+if TYPE_CHECKING:
+    from wizard.core.bank import Bank
+    from wizard.ui.pages.start import StartPage
+    from wizard.ui.session import Session
+    from wizard.ui.wizard_view import WizardView
+    from wizard.ui.workspace import Workspace
+
+
+def _load_banks() -> list[Bank]:
+    from wizard.checks.catalogue import CHECK_IDS
+    from wizard.core.bank import load_banks
+
+    return load_banks(None, CHECK_IDS)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, banks: list[Bank], parent: QWidget | None = None) -> None:
+    def __init__(self, banks: list[Bank] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.banks = banks
-        self.session: Session | None = None
-        self.view: WizardView | None = None
         self.setWindowTitle(APP_NAME)
-        self.stack = QStackedWidget(self)
-        self.start = StartPage(banks, self.stack)
-        self.start.open_requested.connect(self.open_draft)
-        self.start.new_requested.connect(self.new_assessment)
-        self.start.recover_requested.connect(self.recover_draft)
-        self.stack.addWidget(self.start)
-        self.setCentralWidget(self.stack)
         self.resize(1200, 800)
+        self.workspace: Workspace | None = None
+        self.message = QLabel("Opening the question banks…", self)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Status")
+        self.setCentralWidget(self.message)
+        if banks is not None:
+            self.set_banks(banks)
 
-    # --- opening ------------------------------------------------------------------
+    def load_in_background(self) -> None:
+        run_in_thread(_load_banks, self.set_banks, self._load_failed, self)
+
+    def set_banks(self, banks: list[Bank]) -> None:
+        from wizard.ui.workspace import Workspace
+
+        self.workspace = Workspace(banks, self)
+        self.workspace.title_changed.connect(self.setWindowTitle)
+        self.setCentralWidget(self.workspace)
+        self.workspace.start.refresh()
+
+    def _load_failed(self, exc: Exception) -> None:
+        from wizard.core.bank_errors import BankError
+
+        if isinstance(exc, BankError):
+            details = "\n".join(str(p) for p in exc.problems if p.severity == "error")
+        else:
+            details = str(exc)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setText(
+            f"The question banks could not be loaded, so the wizard cannot start. Nothing you "
+            f"saved has been changed. Please pass this message to your IT provider:\n\n{details}"
+        )
+
+    # The workspace's parts, for tests and scripts that drive the window.
+    def _ready(self) -> Workspace:
+        if self.workspace is None:
+            raise RuntimeError("the question banks have not loaded yet")
+        return self.workspace
+
+    @property
+    def start(self) -> StartPage:
+        return self._ready().start
+
+    @property
+    def view(self) -> WizardView | None:
+        return self._ready().view
+
+    @property
+    def session(self) -> Session | None:
+        return self._ready().session
+
     def open_draft(self, path: Path) -> bool:
-        try:
-            draft = load_draft(path)
-        except DraftLoadError as exc:
-            self.start.show_damaged(exc)
-            return False
-        self._show(draft, path)
-        return True
-
-    def recover_draft(self, path: Path) -> None:
-        try:
-            draft, new_path = recover(path)
-        except (DraftLoadError, OSError) as exc:
-            self.start.show_problem(f"The backup could not be opened: {exc}")
-            return
-        self._show(draft, new_path)
+        return self._ready().open_draft(path)
 
     def new_assessment(self) -> None:
-        stamp = dt.datetime.now().strftime("%Y-%m-%d %H%M")
-        try:
-            path = new_draft_path(stamp)
-            draft = new_draft("", "", [b.framework.id for b in self.banks])
-            save_draft(path, draft)
-        except (OSError, DraftSaveError) as exc:
-            self.start.show_problem(f"A new assessment could not be created: {exc}")
-            return
-        self._show(draft, path)
-
-    def _show(self, draft: Draft, path: Path) -> None:
-        if not self._close_session():
-            return
-        self.session = Session(self.banks, draft, path, self)
-        self.view = WizardView(self.session, self.stack)
-        self.stack.addWidget(self.view)
-        self.stack.setCurrentWidget(self.view)
-        self.session.practice_changed.connect(self._retitle)
-        self._retitle()
-        remember(path)
-
-    def _retitle(self) -> None:
-        name = self.session.draft.practice.name if self.session else ""
-        self.setWindowTitle(f"{APP_NAME} – {name}" if name else APP_NAME)
-
-    # --- closing ------------------------------------------------------------------
-    def _close_session(self) -> bool:
-        """Save the open draft; if that fails, ask before letting it go."""
-        if self.session is None:
-            return True
-        error = self.session.saver.flush()
-        if error is not None:
-            choice = QMessageBox.warning(
-                self,
-                APP_NAME,
-                f"{error}\n\nIf you close now, the changes since the last save will be lost.",
-                QMessageBox.StandardButton.Retry
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Retry,
-            )
-            if choice == QMessageBox.StandardButton.Retry:
-                return self._close_session()
-            if choice == QMessageBox.StandardButton.Cancel:
-                return False
-        if self.view is not None:
-            self.stack.removeWidget(self.view)
-            self.view.deleteLater()
-        self.session.deleteLater()
-        self.session = None
-        self.view = None
-        return True
+        self._ready().new_assessment()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
-        if self._close_session():
+        if self.workspace is None or self.workspace.close_session():
             event.accept()
         else:
             event.ignore()

@@ -1,0 +1,106 @@
+"""The workspace inside the main window: the start page, then the wizard for a draft."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
+
+from wizard import APP_NAME
+from wizard.core.bank import Bank
+from wizard.core.draft import Draft, new_draft
+from wizard.core.draft_store import DraftLoadError, DraftSaveError, load_draft, recover, save_draft
+from wizard.core.recent import new_draft_path, remember
+from wizard.ui.pages.start import StartPage
+from wizard.ui.session import Session
+from wizard.ui.wizard_view import WizardView
+
+
+class Workspace(QStackedWidget):
+    title_changed = Signal(str)
+
+    def __init__(self, banks: list[Bank], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.banks = banks
+        self.session: Session | None = None
+        self.view: WizardView | None = None
+        self.stack = self
+        self.start = StartPage(banks, self.stack)
+        self.start.open_requested.connect(self.open_draft)
+        self.start.new_requested.connect(self.new_assessment)
+        self.start.recover_requested.connect(self.recover_draft)
+        self.stack.addWidget(self.start)
+
+    # --- opening ------------------------------------------------------------------
+    def open_draft(self, path: Path) -> bool:
+        try:
+            draft = load_draft(path)
+        except DraftLoadError as exc:
+            self.start.show_damaged(exc)
+            return False
+        self._show(draft, path)
+        return True
+
+    def recover_draft(self, path: Path) -> None:
+        try:
+            draft, new_path = recover(path)
+        except (DraftLoadError, OSError) as exc:
+            self.start.show_problem(f"The backup could not be opened: {exc}")
+            return
+        self._show(draft, new_path)
+
+    def new_assessment(self) -> None:
+        stamp = dt.datetime.now().strftime("%Y-%m-%d %H%M")
+        try:
+            path = new_draft_path(stamp)
+            draft = new_draft("", "", [b.framework.id for b in self.banks])
+            save_draft(path, draft)
+        except (OSError, DraftSaveError) as exc:
+            self.start.show_problem(f"A new assessment could not be created: {exc}")
+            return
+        self._show(draft, path)
+
+    def _show(self, draft: Draft, path: Path) -> None:
+        if not self.close_session():
+            return
+        self.session = Session(self.banks, draft, path, self)
+        self.view = WizardView(self.session, self.stack)
+        self.stack.addWidget(self.view)
+        self.stack.setCurrentWidget(self.view)
+        self.session.practice_changed.connect(self._retitle)
+        self._retitle()
+        remember(path)
+
+    def _retitle(self) -> None:
+        name = self.session.draft.practice.name if self.session else ""
+        self.title_changed.emit(f"{APP_NAME} – {name}" if name else APP_NAME)
+
+    # --- closing ------------------------------------------------------------------
+    def close_session(self) -> bool:
+        """Save the open draft; if that fails, ask before letting it go."""
+        if self.session is None:
+            return True
+        error = self.session.saver.flush()
+        if error is not None:
+            choice = QMessageBox.warning(
+                self,
+                APP_NAME,
+                f"{error}\n\nIf you close now, the changes since the last save will be lost.",
+                QMessageBox.StandardButton.Retry
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Retry,
+            )
+            if choice == QMessageBox.StandardButton.Retry:
+                return self.close_session()
+            if choice == QMessageBox.StandardButton.Cancel:
+                return False
+        if self.view is not None:
+            self.stack.removeWidget(self.view)
+            self.view.deleteLater()
+        self.session.deleteLater()
+        self.session = None
+        self.view = None
+        return True
