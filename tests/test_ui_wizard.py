@@ -7,9 +7,9 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QDate, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.ui_helpers import answer_compliantly, click, nav_click, type_into
@@ -282,3 +282,58 @@ def test_a_broken_bank_is_explained_not_crashed_on(
     qtbot.waitUntil(lambda: "could not be loaded" in window.message.text(), timeout=10_000)
     assert "mini-ce.yaml, line" in window.message.text() and "mce-nowhere" in window.message.text()
     assert window.workspace is None
+
+
+def test_review_plan_edits_and_go_to_question(qtbot: QtBot, real_banks: list[Bank], tmp_path: Path) -> None:
+    from wizard.core.demo import demo_draft
+    from wizard.core.draft_store import save_draft
+
+    path = tmp_path / "riverside.json"
+    save_draft(path, demo_draft(real_banks, TODAY))
+    window = _window(qtbot, real_banks)
+    assert window.open_draft(path)
+    view = _view(window)
+    review = view.go("review")
+    assert isinstance(review, ReviewPage)
+    assert [e.ref for e in review.entries] == ["A6.5", "3.2.1", "7.3.4"]  # the demo's three gaps
+    row = next(r for r, e in enumerate(review.entries) if e.ref == "3.2.1")
+    owner = review.plan.cellWidget(row, 4).findChild(QLineEdit)
+    type_into(qtbot, owner, "Sam Patel")
+    due = review.plan.cellWidget(row, 5).findChild(QDateEdit)
+    due.setDate(QDate(2026, 12, 31))
+    go = review.plan.cellWidget(row, 6).findChild(QPushButton)
+    click(qtbot, go)
+    assert view.current_key() == "section:dspt-s3"
+    window.close()
+    edit = load_draft(path).action_plan["dspt-staff-training-completion"]
+    assert (edit.owner, edit.due) == ("Sam Patel", dt.date(2026, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda d: d / "moved away.pdf", "could not be found"),
+        (lambda d: _sparse(d / "whole disk image.iso", 300 * 1024 * 1024), "largest evidence file"),
+    ],
+    ids=["missing", "huge"],
+)
+def test_bad_evidence_files_are_explained(
+    qtbot: QtBot, real_banks: list[Bank], tmp_path: Path, make, words
+) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, real_banks)
+    window.new_assessment()
+    page = _view(window).go("section:dspt-s7")
+    assert isinstance(page, SectionPage)
+    card = next(iter(page.cards.values()))
+    card.evidence.add_files([make(tmp_path)])
+    qtbot.waitUntil(lambda: not card.error.isHidden(), timeout=5000)
+    assert words in card.error.text()
+    assert card.evidence.files.count() == 0
+    assert window.session.draft.answer(card.item.id).evidence == []  # type: ignore[union-attr]
+    window.close()
+
+
+def _sparse(path: Path, size: int) -> Path:
+    with path.open("wb") as handle:
+        handle.truncate(size)
+    return path
