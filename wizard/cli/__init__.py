@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from wizard import APP_NAME, __version__
 from wizard.cli import bank_cmds, draft_cmds
+from wizard.cli.output import CommandError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,6 +33,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         code: int = args.handler(args)
+    except CommandError as exc:
+        print(exc, file=sys.stderr)
+        return exc.code
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return 130

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from wizard.checks.catalogue import CHECK_IDS
-from wizard.cli.output import fail, print_json
+from wizard.cli.output import CommandError, fail, print_json
 from wizard.cli.score_report import score_json, score_text
 from wizard.core.answers import AnswerError, answer_from_text
 from wizard.core.bank import Bank, load_banks
 from wizard.core.bank_errors import BankError
-from wizard.core.draft import ODS_GP_PATTERN, new_draft
+from wizard.core.draft import ODS_GP_PATTERN, Draft, new_draft
 from wizard.core.draft_store import DraftLoadError, DraftSaveError, load_draft, save_draft
 
 EXIT_BAD_INPUT = 1
@@ -85,15 +85,20 @@ def new_draft_cmd(args: argparse.Namespace) -> int:
     return 0
 
 
-def answer_cmd(args: argparse.Namespace) -> int:
+def _open(path: Path) -> tuple[Draft, list[Bank]]:
+    """The draft and the banks, or a CommandError with the plain reason."""
     try:
-        draft = load_draft(args.draft)
+        draft = load_draft(path)
     except DraftLoadError as exc:
-        return fail(str(exc), EXIT_DAMAGED)
+        raise CommandError(str(exc), EXIT_DAMAGED) from exc
     try:
-        banks = _banks()
+        return draft, _banks()
     except BankError as exc:
-        return fail(f"The question banks have errors:\n{exc}", EXIT_BAD_INPUT)
+        raise CommandError(f"The question banks have errors:\n{exc}", EXIT_BAD_INPUT) from exc
+
+
+def answer_cmd(args: argparse.Namespace) -> int:
+    draft, banks = _open(args.draft)
     matches = [(b, i) for b in banks if (i := b.find(args.ref)) is not None]
     if not matches:
         return fail(f"No question has the reference or id '{args.ref}'.", EXIT_BAD_INPUT)
@@ -104,23 +109,14 @@ def answer_cmd(args: argparse.Namespace) -> int:
     try:
         answer_from_text(draft, item, args.value)
         save_draft(args.draft, draft)
-    except AnswerError as exc:
-        return fail(str(exc), EXIT_BAD_INPUT)
-    except DraftSaveError as exc:
+    except (AnswerError, DraftSaveError) as exc:
         return fail(str(exc), EXIT_BAD_INPUT)
     print(f"{item.ref}: saved.")
     return 0
 
 
 def score_cmd(args: argparse.Namespace) -> int:
-    try:
-        draft = load_draft(args.draft)
-    except DraftLoadError as exc:
-        return fail(str(exc), EXIT_DAMAGED)
-    try:
-        banks = _banks()
-    except BankError as exc:
-        return fail(f"The question banks have errors:\n{exc}", EXIT_BAD_INPUT)
+    draft, banks = _open(args.draft)
     if args.json:
         print_json(score_json(banks, draft))
     else:

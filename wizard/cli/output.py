@@ -12,6 +12,14 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
+class CommandError(Exception):
+    """Stops a command with a plain message and an exit code (no traceback)."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 def fail(message: str, code: int) -> int:
     print(message, file=sys.stderr)
     return code
