@@ -14,6 +14,7 @@ class CheckInfo:
     id: str
     title: str
     theme: str  # Cyber Essentials control theme
+    remediation: str = ""
 
 
 CATALOGUE: tuple[CheckInfo, ...] = (

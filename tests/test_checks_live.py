@@ -1,0 +1,117 @@
+"""The checks for real on this machine: every Linux check answers, in time, writing nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.removable import stick
+from wizard.checks.collector import DeviceIdentity, FactSpec, run_command
+from wizard.checks.linux_eval import EVALUATORS
+from wizard.checks.runner import collect
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="live Linux checks")
+STATUSES = {"pass", "fail", "warning", "not_applicable", "unable"}
+
+
+def _check(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "wizard", "check", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        env=env,
+    )
+
+
+def test_check_json_runs_every_linux_check() -> None:
+    started = time.monotonic()
+    result = _check("--json")
+    elapsed = time.monotonic() - started
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    ids = [r["check_id"] for r in report["results"]]
+    assert sorted(ids) == sorted(EVALUATORS)
+    for entry in report["results"]:
+        assert entry["status"] in STATUSES and entry["finding"] and entry["source"]
+    assert report["device"]["os"] == "linux"
+    assert elapsed < 15  # each read is bounded (at most 5 s), so the run is too
+
+
+def test_list_json_names_every_check() -> None:
+    listed = json.loads(_check("--list", "--json").stdout)["checks"]
+    assert len(listed) == 20
+    by_id = {c["id"]: c for c in listed}
+    assert by_id["firewall_enabled"]["platforms"] and by_id["firewall_enabled"]["theme"] == "firewalls"
+    assert any(r.startswith("DSPT ") for r in by_id["antimalware_realtime"]["dspt_refs"])
+
+
+class _Hanging:
+    """A collector with one read that never answers, and one command that hangs."""
+
+    os = "linux"
+
+    def identity(self) -> DeviceIdentity:
+        return DeviceIdentity("test", "0" * 16, "Test OS", False)
+
+    def fact_specs(self) -> list[FactSpec]:
+        return [
+            FactSpec("test.quick", "a quick read", lambda: 42, timeout=2.0),
+            FactSpec("test.stuck", "a read that never returns", lambda: time.sleep(3600), timeout=0.5),
+            FactSpec(
+                "test.slow_command",
+                "sleep 30",
+                lambda: run_command(["sleep", "30"], timeout=0.7),
+                timeout=2.0,
+            ),
+        ]
+
+
+def test_a_hanging_read_is_unable_at_its_timeout() -> None:
+    started = time.monotonic()
+    snapshot = collect(_Hanging())
+    elapsed = time.monotonic() - started
+    assert snapshot.facts["test.quick"].raw == 42
+    assert snapshot.facts["test.stuck"].error == "no answer within 0.5 s"
+    assert "did not answer within 0.7 s" in (snapshot.facts["test.slow_command"].error or "")
+    assert elapsed < 1.5
+
+
+def _tree(folder: Path) -> dict[str, tuple[int, int]]:
+    return {
+        str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def test_checks_write_nothing_outside_the_data_folder(tmp_path: Path) -> None:
+    with stick(tmp_path) as home:
+        (home.folder / ".config").mkdir()
+        (home.folder / ".config" / "settings.ini").write_text("[x]\n")
+        before = _tree(home.folder)
+        home.read_only()
+        data = tmp_path / "data"
+        data.mkdir()
+        env = {
+            **os.environ,
+            "HOME": str(home.folder),
+            "GPCW_DATA_DIR": str(data),
+            "XDG_CACHE_HOME": "",
+            "XDG_CONFIG_HOME": "",
+            "XDG_DATA_HOME": "",
+        }
+        result = _check("--json", env=env)
+        assert result.returncode == 0, result.stderr
+        assert len(json.loads(result.stdout)["results"]) == len(EVALUATORS)
+        home.writable()
+        assert _tree(home.folder) == before
+        assert not any(data.iterdir())  # a plain run saves nothing, even in its own folder

@@ -1,0 +1,7 @@
+"""Evaluators for macos facts: pure functions from a snapshot to a verdict."""
+
+from __future__ import annotations
+
+from wizard.checks.verdict import Evaluator
+
+EVALUATORS: dict[str, Evaluator] = {}

@@ -1,0 +1,113 @@
+"""``check``: run the local checks, list them, save them, or re-judge saved facts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from wizard.checks.catalogue import CATALOGUE, CHECK_IDS
+from wizard.checks.collector import collector_for_this_os
+from wizard.checks.device_file import DEVICE_SCHEMA, save_device_file
+from wizard.checks.evaluate import dspt_refs_by_check, evaluate, platforms_of
+from wizard.checks.facts import Snapshot
+from wizard.checks.runner import collect
+from wizard.cli.output import CommandError, print_json
+from wizard.core.bank import load_banks
+from wizard.core.bank_errors import BankError
+from wizard.core.check_results import STATUS_WORDS, DeviceReport
+
+
+def register(commands: Any) -> None:
+    check = commands.add_parser(
+        "check",
+        help="run the read-only checks on this computer",
+        description="Run read-only checks on this computer (nothing is changed, no admin rights needed).",
+    )
+    check.add_argument("--json", action="store_true", help="print JSON")
+    check.add_argument("--save", type=Path, metavar="DIR", help="write this computer's results to DIR")
+    check.add_argument(
+        "--facts", type=Path, metavar="SNAPSHOT", help="re-evaluate saved facts instead of reading"
+    )
+    check.add_argument("--list", action="store_true", help="list every check")
+    check.set_defaults(handler=check_cmd)
+
+
+def _refs() -> dict[str, list[str]]:
+    try:
+        return dspt_refs_by_check(load_banks(None, CHECK_IDS))
+    except BankError:
+        return {}  # the checks still run; the links to questions are just left out
+
+
+def _list(as_json: bool, refs: dict[str, list[str]]) -> int:
+    rows = [
+        {
+            "id": c.id,
+            "title": c.title,
+            "theme": c.theme,
+            "platforms": platforms_of(c.id),
+            "dspt_refs": [r for r in refs.get(c.id, []) if r.startswith("DSPT")],
+            "refs": refs.get(c.id, []),
+        }
+        for c in CATALOGUE
+    ]
+    if as_json:
+        print_json({"checks": rows})
+    else:
+        for row in rows:
+            print(f"{row['id']:<26} {row['title']}  [{', '.join(row['platforms'])}]")
+    return 0
+
+
+def _load_facts(path: Path) -> Snapshot:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and data.get("schema") == DEVICE_SCHEMA:
+            data = data["facts"]
+        return Snapshot.from_json(data)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CommandError(f"{path} is not a readable facts snapshot ({exc}).", 2) from exc
+
+
+def _print(report: DeviceReport) -> None:
+    device = report.device
+    print(f"{device.hostname} - {device.os_name} - checked {report.checked_at:%d/%m/%Y %H:%M} UTC")
+    for result in report.results:
+        print(f"  {STATUS_WORDS[result.status]:<15} {result.title}: {result.finding}")
+
+
+def check_cmd(args: argparse.Namespace) -> int:
+    refs = _refs()
+    if args.list:
+        return _list(args.json, refs)
+    if args.facts:
+        snapshot = _load_facts(args.facts)
+    else:
+
+        def progress(done: int, total: int, name: str) -> None:
+            if not args.json:
+                print(f"\r  reading {done}/{total}", end="", file=sys.stderr, flush=True)
+
+        snapshot = collect(collector_for_this_os(), progress)
+        if not args.json:
+            print(file=sys.stderr)
+    report = evaluate(snapshot, refs)
+    if args.save:
+        if not args.save.is_dir():
+            raise CommandError(f"The folder {args.save} does not exist.", 1)
+        try:
+            target = save_device_file(args.save, report, snapshot)
+        except OSError as exc:
+            raise CommandError(
+                f"The results could not be saved in {args.save} ({exc.strerror or exc}).", 1
+            ) from exc
+        if not args.json:
+            print(f"Saved {target}")
+    if args.json:
+        print_json(report.model_dump(mode="json", by_alias=True))
+    else:
+        _print(report)
+    return 0
