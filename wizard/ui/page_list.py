@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QWidget
 
 from wizard.ui.pages.base import Page
-from wizard.ui.pages.info import CHECKS_TEXT, SIGN_TEXT, InfoPage
+from wizard.ui.pages.checks import ChecksPage
+from wizard.ui.pages.info import SIGN_TEXT, InfoPage
 from wizard.ui.pages.practice import PracticePage
 from wizard.ui.pages.review import ReviewPage
 from wizard.ui.pages.section import SectionPage
@@ -41,12 +42,7 @@ def page_specs(session: Session) -> list[PageSpec]:
                 )
             )
     specs += [
-        PageSpec(
-            "checks",
-            "Check this computer",
-            "Finish",
-            lambda parent: InfoPage("Check this computer", CHECKS_TEXT, parent),
-        ),
+        PageSpec("checks", "Check this computer", "Finish", lambda parent: ChecksPage(session, parent)),
         PageSpec("review", "Review and action plan", "Finish", lambda parent: ReviewPage(session, parent)),
         PageSpec(
             "sign",

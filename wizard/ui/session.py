@@ -13,10 +13,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from wizard.core import action_plan, answers, evidence
+from wizard.core import action_plan, answers, estate, evidence
 from wizard.core.bank import Bank
 from wizard.core.bank_schema import Item
+from wizard.core.check_results import DeviceReport
 from wizard.core.draft import AnswerStatus, Draft, EvidenceRef, Practice
+from wizard.core.estate import Suggestion
 from wizard.core.scoring import Assessment, included_banks, score
 from wizard.ui.autosave import AutoSaver
 
@@ -26,6 +28,7 @@ class Session(QObject):
     practice_changed = Signal()
     frameworks_changed = Signal()
     plan_changed = Signal()
+    checks_changed = Signal()
 
     def __init__(self, banks: list[Bank], draft: Draft, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +37,7 @@ class Session(QObject):
         self.path = path
         self.saver = AutoSaver(lambda: self.draft, lambda: self.path, self)
         self._bank_of = {item.id: bank for bank in banks for item in bank.items()}
+        self._suggestions: dict[str, Suggestion] | None = None
 
     # --- reading -----------------------------------------------------------
     def included_banks(self) -> list[Bank]:
@@ -53,7 +57,19 @@ class Session(QObject):
     def scope_items(self) -> list[tuple[Bank, Item]]:
         return [(b, i) for b in self.included_banks() for i in b.items() if i.scope]
 
+    def suggestion(self, item_id: str) -> Suggestion | None:
+        """What the computer checks suggest for an item (offered, never applied by itself)."""
+        if self._suggestions is None:
+            self._suggestions = estate.suggestions(self.banks, self.draft)
+        return self._suggestions.get(item_id)
+
     # --- changing ----------------------------------------------------------
+    def add_device_report(self, report: DeviceReport) -> None:
+        estate.add_device_report(self.draft, report)
+        self._suggestions = None
+        self._changed()
+        self.checks_changed.emit()
+
     def _changed(self) -> None:
         self.saver.schedule()
 

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class Page(QWidget):
@@ -40,3 +49,15 @@ def scrolling(content: QWidget, parent: QWidget) -> QScrollArea:
     area.setWidget(content)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area
+
+
+def read_only_table(table: QTableWidget, hide_row_numbers: bool = True) -> None:
+    """A table people read rather than type into, whose every part has a name."""
+    if hide_row_numbers:
+        table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(False)
+    for corner in table.findChildren(QAbstractButton):  # Qt's "select all" corner button
+        corner.setAccessibleName("Select all rows")

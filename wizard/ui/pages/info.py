@@ -6,14 +6,6 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from wizard.ui.pages.base import Page
 
-CHECKS_TEXT = (
-    "This page will run read-only checks on this computer: firewall, Windows updates, "
-    "whether Windows is still supported, SMBv1 (the route WannaCry used), anti-malware, "
-    "disk encryption, administrator accounts, screen lock, AutoRun and remote desktop. "
-    "Nothing on the computer is changed. The results become evidence and suggested answers "
-    "that you confirm. Plug the USB stick into each practice computer to check them all.\n\n"
-    "The checks are not available in this version yet."
-)
 SIGN_TEXT = (
     "This page will build one PDF evidence pack for your ICB: the practice details, the "
     "status of every standard, every answer with its evidence files, the check results and "

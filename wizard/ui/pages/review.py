@@ -8,8 +8,6 @@ from html import escape
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
     QDateEdit,
     QHeaderView,
     QLabel,
@@ -23,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.action_plan import ActionEntry, build_action_plan
 from wizard.core.scoring import Assessment
-from wizard.ui.pages.base import Page, scrolling
+from wizard.ui.pages.base import Page, read_only_table, scrolling
 from wizard.ui.session import Session
 from wizard.ui.style import GREEN, RED, STATUS_COLOURS, tint
 from wizard.ui.widgets.answer_editors import NOT_SET
@@ -112,7 +110,7 @@ class ReviewPage(Page):
         self.standards = QTableWidget(0, 3, body)
         self.standards.setAccessibleName("Status of each standard")
         self.standards.setHorizontalHeaderLabels(["Standard", "Status", "Answered"])
-        self._table_look(self.standards)
+        read_only_table(self.standards)
         self.standards.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         column.addWidget(self.standards)
         self.ce_summary = self._rich_label(body, "Cyber Essentials result")
@@ -123,7 +121,7 @@ class ReviewPage(Page):
         self.plan = QTableWidget(0, len(PLAN_COLUMNS), body)
         self.plan.setAccessibleName("Action plan")
         self.plan.setHorizontalHeaderLabels(PLAN_COLUMNS)
-        self._table_look(self.plan)
+        read_only_table(self.plan)
         self.plan.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.plan.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.plan.setWordWrap(True)
@@ -138,16 +136,6 @@ class ReviewPage(Page):
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setAccessibleName(name)
         return label
-
-    @staticmethod
-    def _table_look(table: QTableWidget) -> None:
-        table.verticalHeader().hide()
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(False)
-        for corner in table.findChildren(QAbstractButton):  # Qt's "select all" corner button
-            corner.setAccessibleName("Select all rows")
 
     def entered(self) -> None:
         result = self.session.assessment()

@@ -12,7 +12,16 @@ from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from wizard.core.answers import AnswerError
 from wizard.core.bank_schema import Item
@@ -36,6 +45,7 @@ class ItemCard(QFrame):
         self._writing = False  # our own edit: do not reload the editor under the cursor
         layout = QVBoxLayout(self)
         layout.addLayout(self._heading())
+        layout.addWidget(self._suggestion_bar())
         self.editor = make_editor(item, self)
         self.editor.edited.connect(self._edited)
         layout.addWidget(self.editor)
@@ -54,6 +64,7 @@ class ItemCard(QFrame):
         self.error.hide()
         layout.addWidget(self.error)
         session.answer_changed.connect(self._answer_changed)
+        session.checks_changed.connect(self.refresh_suggestion)
         self.load()
 
     def _heading(self) -> QHBoxLayout:
@@ -75,6 +86,43 @@ class ItemCard(QFrame):
             badge.setObjectName("mandatory")
             row.addWidget(badge, 0)
         return row
+
+    def _suggestion_bar(self) -> QFrame:
+        """What the computer checks suggest: shown, explained, and applied only on request."""
+        self.suggestion = QFrame(self)
+        self.suggestion.setObjectName("suggestion")
+        row = QHBoxLayout(self.suggestion)
+        row.setContentsMargins(6, 4, 6, 4)
+        self.suggestion_text = QLabel(self.suggestion)
+        self.suggestion_text.setWordWrap(True)
+        self.use_suggestion = QPushButton("Use this answer", self.suggestion)
+        self.use_suggestion.setAccessibleName(f"Use the suggested answer for {self.item.ref}")
+        self.use_suggestion.clicked.connect(self._apply_suggestion)
+        row.addWidget(self.suggestion_text, 1)
+        row.addWidget(self.use_suggestion)
+        self.suggestion.hide()
+        return self.suggestion
+
+    def refresh_suggestion(self) -> None:
+        offer = self.session.suggestion(self.item.id)
+        answer = self.session.draft.answer(self.item.id)
+        if offer is None:
+            self.suggestion.hide()
+            return
+        agrees = answer.status == "answered" and answer.value == offer.value
+        words = "Yes" if offer.value == "yes" else "No"
+        self.suggestion_text.setText(
+            f"The computer checks agree with your answer. {offer.reason}"
+            if agrees
+            else f"Suggested from the computer checks: {words}. {offer.reason}"
+        )
+        self.use_suggestion.setVisible(not agrees)
+        self.suggestion.show()
+
+    def _apply_suggestion(self) -> None:
+        offer = self.session.suggestion(self.item.id)
+        if offer is not None:
+            self.session.set_answer(self.item, offer.value)
 
     def _status_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -103,6 +151,7 @@ class ItemCard(QFrame):
         if self.note.text() != answer.note:
             self.note.setText(answer.note)
         self.evidence.refresh()
+        self.refresh_suggestion()
 
     def _answer_changed(self, item_id: str) -> None:
         if item_id == self.item.id and not self._writing:

@@ -1,0 +1,102 @@
+"""Device results in the draft, the CLI's estate files, and the answers they suggest."""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+from wizard.checks.evaluate import dspt_refs_by_check, evaluate
+from wizard.checks.facts import Fact, load_snapshot
+from wizard.core.answers import set_answer
+from wizard.core.bank import Bank
+from wizard.core.draft import new_draft
+from wizard.core.draft_store import load_draft, save_draft
+from wizard.core.estate import add_device_report, device_reports, suggestions
+
+RECORDED = ROOT / "tests" / "fixtures" / "checks" / "linux" / "debian12-container-root.json"
+
+
+def _report(hostname: str, machine_id: str, firewall_on: bool) -> object:
+    snapshot = copy.deepcopy(load_snapshot(RECORDED))
+    snapshot.hostname, snapshot.machine_id = hostname, machine_id
+    raw = {
+        "ufw_installed": True,
+        "ufw_enabled": "yes" if firewall_on else "no",
+        "ufw_default_input": "DROP",
+        "units": {"ufw": "active" if firewall_on else "inactive"},
+    }
+    snapshot.facts["linux.firewall"] = Fact(
+        source="/etc/ufw/ufw.conf", raw=raw, read_at=snapshot.collected_at
+    )
+    return evaluate(snapshot)
+
+
+def _firewall_item(banks: list[Bank]) -> tuple[Bank, object]:
+    """A yes/no question whose only linked check is the firewall one."""
+    bank = next(b for b in banks if b.framework.scoring == "cyber_essentials")
+    item = next(i for i in bank.items() if i.type == "yes_no" and i.checks == ["firewall_enabled"])
+    assert item.meets is not None and item.meets.equals == "yes"
+    return bank, item
+
+
+def test_suggestions_follow_the_checks_and_never_change_answers(
+    real_banks: list[Bank], tmp_path: Path
+) -> None:
+    draft = new_draft("Riverside Surgery", "A12345", [b.framework.id for b in real_banks])
+    _, item = _firewall_item(real_banks)
+    assert suggestions(real_banks, draft) == {}
+    add_device_report(draft, _report("RECEPTION-1", "a" * 16, firewall_on=True))  # type: ignore[arg-type]
+    offered = suggestions(real_banks, draft)
+    assert item.id not in offered or offered[item.id].value == "yes"  # type: ignore[attr-defined]
+    add_device_report(draft, _report("NURSE-2", "b" * 16, firewall_on=False))  # type: ignore[arg-type]
+    offered = suggestions(real_banks, draft)
+    assert offered[item.id].value == "no" and "NURSE-2" in offered[item.id].reason  # type: ignore[attr-defined]
+    set_answer(draft, item, "yes")  # type: ignore[arg-type]
+    offered = suggestions(real_banks, draft)
+    assert draft.answers[item.id].value == "yes"  # type: ignore[attr-defined]
+    path = tmp_path / "d.json"
+    save_draft(path, draft)
+    again = load_draft(path)
+    assert [r.device.hostname for r in device_reports(again)] == ["NURSE-2", "RECEPTION-1"]
+    add_device_report(again, _report("NURSE-2", "b" * 16, firewall_on=True))  # re-checked: replaces
+    assert len(device_reports(again)) == 2
+
+
+def test_refs_come_from_the_banks(real_banks: list[Bank]) -> None:
+    refs = dspt_refs_by_check(real_banks)
+    assert any(r.startswith("DSPT ") for r in refs["antimalware_realtime"])
+    assert any(r.startswith("Cyber Essentials A") for r in refs["firewall_enabled"])
+
+
+def _wiz(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "wizard", *args], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+
+
+def test_cli_save_and_re_evaluate(tmp_path: Path) -> None:
+    saved = _wiz("check", "--save", str(tmp_path), "--json")
+    assert saved.returncode == 0, saved.stderr
+    files = list(tmp_path.glob("*.json"))
+    assert len(files) == 1
+    device = json.loads(files[0].read_text())
+    assert device["report"]["device"]["machine_id"] in files[0].name
+    assert set(device["facts"]["facts"]) >= {"linux.os_release", "linux.firewall"}
+    again = _wiz("check", "--save", str(tmp_path), "--json")
+    assert again.returncode == 0 and len(list(tmp_path.glob("*.json"))) == 1  # one file per device
+    for source in (files[0], RECORDED):
+        judged = _wiz("check", "--facts", str(source), "--json")
+        assert judged.returncode == 0, judged.stderr
+        assert len(json.loads(judged.stdout)["results"]) == 15
+    broken = tmp_path / "broken.json"
+    broken.write_text("{ nope")
+    bad = _wiz("check", "--facts", str(broken))
+    assert (
+        bad.returncode == 2
+        and "not a readable facts snapshot" in bad.stderr
+        and "Traceback" not in bad.stderr
+    )

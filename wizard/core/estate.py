@@ -1,0 +1,65 @@
+"""Check results from every device, kept in the draft, and the answers they suggest.
+
+Suggestions are only ever offered: the practice manager confirms each one, and
+an answer they gave is never changed by a check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from wizard.core.bank import Bank
+from wizard.core.check_results import CheckResult, DeviceReport
+from wizard.core.draft import Draft
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    value: str
+    reason: str  # plain English: which devices and checks it rests on
+
+
+def add_device_report(draft: Draft, report: DeviceReport) -> None:
+    """Keep (or replace) one device's results in the draft, keyed by its machine id."""
+    draft.check_results[report.device.machine_id] = report.model_dump(mode="json", by_alias=True)
+
+
+def device_reports(draft: Draft) -> list[DeviceReport]:
+    """The draft's device results; a damaged entry is skipped rather than breaking the page."""
+    reports: list[DeviceReport] = []
+    for data in draft.check_results.values():
+        try:
+            reports.append(DeviceReport.model_validate(data))
+        except ValidationError:
+            continue
+    return sorted(reports, key=lambda r: r.device.hostname.lower())
+
+
+def _linked(reports: list[DeviceReport], check_ids: list[str]) -> list[tuple[str, CheckResult]]:
+    return [(r.device.hostname, res) for r in reports for res in r.results if res.check_id in check_ids]
+
+
+def suggestions(banks: list[Bank], draft: Draft) -> dict[str, Suggestion]:
+    """Item id -> suggested answer, for yes/no items whose linked checks all agree."""
+    reports = device_reports(draft)
+    found: dict[str, Suggestion] = {}
+    if not reports:
+        return found
+    for bank in banks:
+        for item in bank.items():
+            rule = item.meets
+            if item.type != "yes_no" or not item.checks or rule is None or rule.equals is None:
+                continue
+            linked = _linked(reports, item.checks)
+            failing = [f"{host}: {res.title}" for host, res in linked if res.status == "fail"]
+            passing = [res for _, res in linked if res.status == "pass"]
+            good, bad = rule.equals, "no" if rule.equals == "yes" else "yes"
+            if failing:
+                shown = "; ".join(failing[:4]) + (f" and {len(failing) - 4} more" if len(failing) > 4 else "")
+                found[item.id] = Suggestion(bad, f"The computer checks found problems: {shown}.")
+            elif passing and all(res.status in ("pass", "not_applicable") for _, res in linked):
+                devices = len({host for host, _ in linked})
+                found[item.id] = Suggestion(good, f"The computer checks passed on {devices} computer(s).")
+    return found

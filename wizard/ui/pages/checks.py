@@ -1,0 +1,200 @@
+"""Check this computer, import other computers' results, and show them as a table."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QWidget,
+)
+
+from wizard.checks.catalogue import CATALOGUE
+from wizard.checks.collector import collector_for_this_os
+from wizard.checks.device_file import estate_reports, save_device_file
+from wizard.checks.evaluate import dspt_refs_by_check, evaluate
+from wizard.checks.facts import Snapshot
+from wizard.checks.runner import collect
+from wizard.core.check_results import STATUS_WORDS, CheckResult, DeviceReport
+from wizard.core.estate import device_reports
+from wizard.core.paths import data_dir
+from wizard.ui.pages.base import Page, read_only_table
+from wizard.ui.session import Session
+from wizard.ui.workers import run_in_thread
+
+INTRO = (
+    "Read-only checks of this computer: firewall, updates, whether the operating system is still "
+    "supported, SMBv1 (the route WannaCry used), anti-malware, disk encryption, administrator accounts, "
+    "screen lock, AutoRun and remote desktop. Nothing is changed and no administrator rights are needed. "
+    "Plug the stick into each practice computer, run “Check this computer” there, then “Import results” "
+    "here. Results suggest answers to the linked questions; you confirm each one."
+)
+TINTS = {
+    "pass": ("#d5f0e0", "#00401e"),
+    "fail": ("#fbd5d2", "#7a150d"),
+    "warning": ("#fff1c2", "#5c3a00"),
+    "unable": ("#e8edee", "#212b32"),
+    "not_applicable": ("#ffffff", "#4c6272"),
+}
+
+
+def estate_dir() -> Path:
+    """The stick's folder of device files (in the data folder, so portable mode keeps it on the stick)."""
+    return data_dir() / "estate"
+
+
+class _Progress(QObject):
+    step = Signal(int, int)  # emitted on the worker thread, delivered on the GUI thread
+
+
+class ChecksPage(Page):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__("Check this computer", INTRO, parent)
+        self.session = session
+        self._progress = _Progress(self)
+        row = QHBoxLayout()
+        self.run_button = QPushButton("&Check this computer", self)
+        self.run_button.setObjectName("primary")
+        self.run_button.clicked.connect(self.run_checks)
+        self.import_button = QPushButton("&Import results from other computers", self)
+        self.import_button.clicked.connect(self.import_estate)
+        self.bar = QProgressBar(self)
+        self.bar.setAccessibleName("Checks progress")
+        self.bar.hide()
+        self._progress.step.connect(self._step)
+        row.addWidget(self.run_button)
+        row.addWidget(self.import_button)
+        row.addWidget(self.bar, 1)
+        self.outer.addLayout(row)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Checks status")
+        self.outer.addWidget(self.status)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.table = QTableWidget(len(CATALOGUE), 0, splitter)
+        self.table.setAccessibleName("Check results by computer")
+        self.table.setVerticalHeaderLabels([c.title for c in CATALOGUE])
+        read_only_table(self.table, hide_row_numbers=False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.currentCellChanged.connect(lambda row, col, *_: self._details(row, col))
+        self.details = QTextBrowser(splitter)
+        self.details.setAccessibleName("Details of the selected result")
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        self.outer.addWidget(splitter, 1)
+        session.checks_changed.connect(self.entered)
+
+    # --- running -------------------------------------------------------------------------
+    def run_checks(self) -> None:
+        self.run_button.setEnabled(False)
+        self.bar.setValue(0)
+        self.bar.show()
+        self.status.setText("Checking this computer… (a few seconds)")
+        refs = dspt_refs_by_check(self.session.banks)
+        step = self._progress.step.emit
+
+        def work() -> tuple[DeviceReport, Snapshot]:
+            snapshot = collect(collector_for_this_os(), lambda done, total, _name: step(done, total))
+            return evaluate(snapshot, refs), snapshot
+
+        run_in_thread(work, self._checked, self._failed, self)
+
+    def _step(self, done: int, total: int) -> None:
+        self.bar.setMaximum(total)
+        self.bar.setValue(done)
+
+    def _checked(self, outcome: tuple[DeviceReport, Snapshot]) -> None:
+        report, snapshot = outcome
+        self.run_button.setEnabled(True)
+        self.run_button.setText("&Check this computer again")
+        self.bar.hide()
+        self.session.add_device_report(report)
+        counts = {s: sum(1 for r in report.results if r.status == s) for s in STATUS_WORDS}
+        summary = ", ".join(f"{n} {STATUS_WORDS[s].lower()}" for s, n in counts.items() if n)
+        try:
+            folder = estate_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = f" Saved for the other computers in {save_device_file(folder, report, snapshot).name}."
+        except OSError as exc:
+            saved = f" (The results could not be saved to the stick: {exc.strerror or exc}.)"
+        self.status.setText(f"{report.device.hostname}: {summary}.{saved}")
+
+    def _failed(self, exc: Exception) -> None:
+        self.run_button.setEnabled(True)
+        self.bar.hide()
+        self.status.setText(f"The checks could not run: {exc}")
+
+    def import_estate(self) -> None:
+        folder = estate_dir()
+        if not folder.is_dir():
+            self.status.setText(f"No results from other computers yet (nothing in {folder}).")
+            return
+        reports, problems = estate_reports(folder)
+        for report in reports:
+            self.session.add_device_report(report)
+        skipped = f" Skipped: {'; '.join(problems)}" if problems else ""
+        self.status.setText(f"Imported results from {len(reports)} computer(s).{skipped}")
+
+    # --- showing ---------------------------------------------------------------------------
+    def entered(self) -> None:
+        self.reports = device_reports(self.session.draft)
+        self.table.setColumnCount(len(self.reports))
+        self.table.setHorizontalHeaderLabels([r.device.hostname for r in self.reports])
+        for col, report in enumerate(self.reports):
+            for row, check in enumerate(CATALOGUE):
+                result = report.result(check.id)
+                words = STATUS_WORDS[result.status] if result else "—"
+                cell = QTableWidgetItem(words)
+                if result is not None:
+                    background, text = TINTS[result.status]
+                    cell.setBackground(QColor(background))
+                    cell.setForeground(QColor(text))
+                    cell.setToolTip(result.finding)
+                self.table.setItem(row, col, cell)
+        if not self.reports:
+            self.details.setHtml("<p>No results yet. Press “Check this computer”.</p>")
+
+    def _details(self, row: int, col: int) -> None:
+        if not (0 <= col < len(self.reports)) or not (0 <= row < len(CATALOGUE)):
+            return
+        report = self.reports[col]
+        result = report.result(CATALOGUE[row].id)
+        self.details.setHtml(
+            _details_html(report, result)
+            if result
+            else f"<p>This check does not apply to {escape(report.device.os_name)}.</p>"
+        )
+
+
+def _details_html(report: DeviceReport, result: CheckResult) -> str:
+    raw = (
+        escape(json.dumps(result.raw, indent=1, default=str)) if result.raw is not None else "(nothing read)"
+    )
+    parts = [
+        f"<h3>{escape(result.title)} on {escape(report.device.hostname)}: {STATUS_WORDS[result.status]}</h3>",
+        f"<p>{escape(result.finding)}</p>",
+    ]
+    if result.remediation:
+        parts.append(f"<p><b>What to do:</b> {escape(result.remediation)}</p>")
+    if result.dspt_refs:
+        parts.append(f"<p><b>Evidence for:</b> {escape(', '.join(result.dspt_refs))}</p>")
+    parts.append(f"<p><b>Read from:</b> {escape(result.source)}<br><b>Value read:</b></p><pre>{raw}</pre>")
+    parts.append(
+        f"<p><small>{escape(report.device.os_name)}; checked {report.checked_at:%d/%m/%Y %H:%M} UTC"
+        f"{'; as administrator' if report.device.elevated else ''}.</small></p>"
+    )
+    return "".join(parts)
