@@ -23,6 +23,7 @@ test: lint
 bench: setup
 	$(PY) benchmarks/core.py
 	$(PY) benchmarks/startup.py
+	$(PY) benchmarks/checks.py
 
 clean:
 	rm -rf .venv .mypy_cache .pytest_cache .ruff_cache .hypothesis build dist *.egg-info

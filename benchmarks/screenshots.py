@@ -78,7 +78,12 @@ def main() -> int:
     view = window.view
     assert view is not None
     for number, spec in enumerate(view.specs, start=1):
-        view.go(spec.key)
+        page = view.go(spec.key)
+        if spec.key == "checks":  # run them for real, so the table shows this machine
+            page.run_checks()  # type: ignore[attr-defined]
+            while not page.run_button.isEnabled():  # type: ignore[attr-defined]
+                app.processEvents()
+            page.table.setCurrentCell(0, 0)  # type: ignore[attr-defined]
         shot(f"{number:02d}-{spec.key.replace(':', '-')}")
     window.close()
     (data / "broken.json").write_text("{ this is not a draft")
