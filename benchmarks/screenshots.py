@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,6 +84,7 @@ def main() -> int:
             page.run_checks()  # type: ignore[attr-defined]
             while not page.run_button.isEnabled():  # type: ignore[attr-defined]
                 app.processEvents()
+                time.sleep(0.02)
             page.table.setCurrentCell(0, 0)  # type: ignore[attr-defined]
         shot(f"{number:02d}-{spec.key.replace(':', '-')}")
     window.close()

@@ -52,3 +52,19 @@ def test_the_blocker_really_blocks_qt() -> None:
         timeout=60,
     )
     assert result.returncode != 0 and "Qt is not installed here" in result.stderr
+
+
+def test_the_qt_binding_keeps_none_alive() -> None:
+    """PySide6 6.12.0 lost a reference to None on each processEvents() call, which
+    aborts Python 3.11 after a few thousand calls (pytest-qt and scripts call it often)."""
+    code = (
+        "import sys\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "app = QCoreApplication(sys.argv)\n"
+        "before = sys.getrefcount(None)\n"
+        "for _ in range(20000):\n"
+        "    app.processEvents()\n"
+        "assert sys.getrefcount(None) >= before - 100, (before, sys.getrefcount(None))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr[-500:]

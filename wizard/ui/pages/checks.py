@@ -6,7 +6,7 @@ import json
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,15 +56,14 @@ def estate_dir() -> Path:
     return data_dir() / "estate"
 
 
-class _Progress(QObject):
-    step = Signal(int, int)  # emitted on the worker thread, delivered on the GUI thread
-
-
 class ChecksPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__("Check this computer", INTRO, parent)
         self.session = session
-        self._progress = _Progress(self)
+        self._done_total = (0, 1)  # written by the worker, read by a GUI timer: no cross-thread signals
+        self._poll = QTimer(self)
+        self._poll.setInterval(100)
+        self._poll.timeout.connect(self._step)
         row = QHBoxLayout()
         self.run_button = QPushButton("&Check this computer", self)
         self.run_button.setObjectName("primary")
@@ -74,7 +73,6 @@ class ChecksPage(Page):
         self.bar = QProgressBar(self)
         self.bar.setAccessibleName("Checks progress")
         self.bar.hide()
-        self._progress.step.connect(self._step)
         row.addWidget(self.run_button)
         row.addWidget(self.import_button)
         row.addWidget(self.bar, 1)
@@ -105,20 +103,26 @@ class ChecksPage(Page):
         self.bar.show()
         self.status.setText("Checking this computer… (a few seconds)")
         refs = dspt_refs_by_check(self.session.banks)
-        step = self._progress.step.emit
+        self._done_total = (0, 1)
+
+        def note(done: int, total: int, _name: str) -> None:
+            self._done_total = (done, total)
 
         def work() -> tuple[DeviceReport, Snapshot]:
-            snapshot = collect(collector_for_this_os(), lambda done, total, _name: step(done, total))
+            snapshot = collect(collector_for_this_os(), note)
             return evaluate(snapshot, refs), snapshot
 
+        self._poll.start()
         run_in_thread(work, self._checked, self._failed, self)
 
-    def _step(self, done: int, total: int) -> None:
+    def _step(self) -> None:
+        done, total = self._done_total
         self.bar.setMaximum(total)
         self.bar.setValue(done)
 
     def _checked(self, outcome: tuple[DeviceReport, Snapshot]) -> None:
         report, snapshot = outcome
+        self._poll.stop()
         self.run_button.setEnabled(True)
         self.run_button.setText("&Check this computer again")
         self.bar.hide()
@@ -134,6 +138,7 @@ class ChecksPage(Page):
         self.status.setText(f"{report.device.hostname}: {summary}.{saved}")
 
     def _failed(self, exc: Exception) -> None:
+        self._poll.stop()
         self.run_button.setEnabled(True)
         self.bar.hide()
         self.status.setText(f"The checks could not run: {exc}")
