@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import warnings
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QDate, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
@@ -44,13 +45,15 @@ def _drop(card: ItemCard, path: Path) -> None:
     drag, which an offscreen test cannot start, so the card's handlers get the events.)"""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    enter = QDragEnterEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
+    with warnings.catch_warnings():  # Qt 6.12 prefers QPointF here; 6.11 takes only QPoint
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(
+            QPoint(10, 10),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
     card.dragEnterEvent(enter)
     assert enter.isAccepted()
     drop = QDropEvent(
