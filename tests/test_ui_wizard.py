@@ -253,6 +253,11 @@ def test_keyboard_only_navigation(qtbot: QtBot, real_banks: list[Bank]) -> None:
     assert view.current_key() == "section:dspt-s1"
     qtbot.keyClick(view.nav, Qt.Key.Key_Down)
     assert view.current_key() == "section:dspt-s2"
+    page = view.pages["section:dspt-s2"]
+    first = next(iter(page.cards.values())).note  # type: ignore[attr-defined]
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Escape)  # Escape: from a field back to the list of sections
+    assert QApplication.focusWidget() is view.nav
     window.close()
 
 

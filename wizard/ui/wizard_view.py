@@ -70,6 +70,7 @@ class WizardView(QWidget):
         layout.addWidget(self._footer())
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_now)
         QShortcut(QKeySequence("Ctrl+L"), self, self.nav.setFocus)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.nav.setFocus)  # leave a field: back to the list
         session.answer_changed.connect(self.refresh_progress)
         session.frameworks_changed.connect(self.rebuild)
         session.saver.saved.connect(self._saved)

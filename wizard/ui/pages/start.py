@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -125,6 +126,9 @@ class StartPage(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         panel.hide()
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Escape), panel, panel.hide, context=Qt.ShortcutContext.WindowShortcut
+        )
         self._damaged_path: Path | None = None
         return panel
 
