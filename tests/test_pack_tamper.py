@@ -1,0 +1,148 @@
+"""Signed packs: any change after signing is caught, by our verifier and by pyHanko's."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+from tests.conftest import ROOT
+from wizard.pack.attachments import Attachment
+from wizard.pack.sign import SigningKey, sign_report
+from wizard.pack.verify import verify_bytes
+
+FLIPS = 200
+NOW = dt.datetime(2026, 11, 24, 12, 0, tzinfo=dt.UTC)
+
+
+def _key() -> SigningKey:
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, "Riverside Surgery"),
+            x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, "ODS A12345"),
+        ]
+    )
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(NOW - dt.timedelta(days=1))
+        .not_valid_after(NOW + dt.timedelta(days=3650))
+        .add_extension(
+            x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True
+        )
+        .sign(key, hashes.SHA256())
+    )
+    return SigningKey(key, cert)
+
+
+def _pdf(pages: int = 2) -> bytes:
+    pdfmetrics.registerFont(TTFont("DejaVuTest", ROOT / "assets" / "fonts" / "DejaVuSans-stamp-1000upem.ttf"))
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, initialFontName="DejaVuTest")
+    for n in range(pages):
+        page.setFont("DejaVuTest", 12)
+        page.drawString(72, 720, f"Riverside Surgery evidence, page {n + 1} – £0 ’")
+        page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def signed() -> tuple[bytes, SigningKey]:
+    key = _key()
+    files = [
+        Attachment(
+            "summary.json",
+            b'{"practice": "Riverside Surgery", "ods_code": "A12345"}',
+            "s",
+            "application/json",
+        )
+    ]
+    return sign_report(_pdf(), files, key, 1, (72, 72, 300, 160), "Riverside Surgery", NOW), key
+
+
+def _signed_range(data: bytes) -> list[tuple[int, int]]:
+    sig = PdfFileReader(io.BytesIO(data)).embedded_signatures[0]
+    br = [int(x) for x in sig.sig_object["/ByteRange"]]
+    return [(br[0], br[0] + br[1]), (br[2], br[2] + br[3])]
+
+
+def test_the_untouched_pack_is_good(signed: tuple[bytes, SigningKey]) -> None:
+    data, key = signed
+    verdict = verify_bytes(Path("pack.pdf"), data, [key.certificate], None)
+    assert verdict.ok, verdict.problems
+    assert verdict.summary["practice"] == "Riverside Surgery"
+
+
+def test_single_byte_flips_are_all_caught(signed: tuple[bytes, SigningKey]) -> None:
+    data, key = signed
+    rng = random.Random(595)
+    ranges = _signed_range(data)
+    caught = 0
+    for _ in range(FLIPS):
+        start, end = rng.choice(ranges)
+        where = rng.randrange(start, end)
+        tampered = bytearray(data)
+        tampered[where] ^= 1 << rng.randrange(8)
+        verdict = verify_bytes(Path("pack.pdf"), bytes(tampered), [key.certificate], None)
+        assert not verdict.ok, f"a flip at byte {where} went unnoticed"
+        assert verdict.problems
+        caught += 1
+    assert caught == FLIPS
+
+
+def test_an_added_revision_that_changes_a_page_is_caught(
+    signed: tuple[bytes, SigningKey], tmp_path: Path
+) -> None:
+    data, key = signed
+    writer = IncrementalPdfFileWriter(io.BytesIO(data))
+    page = writer.root["/Pages"]["/Kids"][0]
+    page["/Rotate"] = __import__("pyhanko.pdf_utils.generic", fromlist=["NumberObject"]).NumberObject(90)
+    writer.update_container(page)
+    changed = io.BytesIO()
+    writer.write(changed)
+    verdict = verify_bytes(Path("pack.pdf"), changed.getvalue(), [key.certificate], None)
+    assert not verdict.ok and verdict.changed_after_signing
+    assert "changed after it was signed" in " ".join(verdict.problems)
+    # the command line says the same, with exit code 1
+    pack = tmp_path / "changed.pdf"
+    pack.write_bytes(changed.getvalue())
+    cert = tmp_path / "practice.pem"
+    cert.write_bytes(key.certificate.public_bytes(serialization.Encoding.PEM))
+    result = subprocess.run(
+        [sys.executable, "-m", "wizard", "verify", str(pack), "--trust", str(cert)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 1 and "changed after it was signed" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_the_wrong_certificate_or_fingerprint_is_not_trusted(signed: tuple[bytes, SigningKey]) -> None:
+    data, _ = signed
+    other = _key()
+    assert not verify_bytes(Path("p.pdf"), data, [other.certificate], None).trusted
+    good = verify_bytes(Path("p.pdf"), data, [], None)
+    assert not good.ok and "not confirmed" in " ".join(good.problems)
+    assert verify_bytes(Path("p.pdf"), data, [], good.fingerprint.lower().replace(":", "")).ok
+    assert not verify_bytes(Path("p.pdf"), data, [], "00" * 32).ok
