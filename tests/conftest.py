@@ -37,3 +37,5 @@ def mini_draft(mini_banks: list[Bank]) -> Draft:
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test touches the real user data folder."""
     monkeypatch.setenv("GPCW_DATA_DIR", str(tmp_path / "gpcw-data"))
+    # Child processes never touch this machine's real keyring either.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")

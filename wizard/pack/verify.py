@@ -76,9 +76,17 @@ def normalise_fingerprint(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch in "0123456789ABCDEF")
 
 
-def _fingerprint(cert: asn1_x509.Certificate) -> str:
-    digest = hashlib.sha256(cert.dump()).hexdigest().upper()
+def _pairs(digest: str) -> str:
     return ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))
+
+
+def _fingerprint(cert: asn1_x509.Certificate) -> str:
+    return _pairs(hashlib.sha256(cert.dump()).hexdigest().upper())
+
+
+def fingerprint_of(cert: x509.Certificate) -> str:
+    """SHA-256 of the DER certificate, as the cover page and the verifier print it."""
+    return _pairs(hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest().upper())
 
 
 def _resolve(obj: Any) -> Any:

@@ -1,0 +1,162 @@
+"""A full pack from a realistic draft, checked by independent tools, and bad input handled."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.serialization import pkcs12
+
+from tests.conftest import ROOT
+from wizard.checks.evaluate import evaluate
+from wizard.checks.facts import load_snapshot
+from wizard.core.bank import Bank
+from wizard.core.demo import demo_draft
+from wizard.core.draft import Draft, draft_to_bytes
+from wizard.core.draft_store import save_draft
+from wizard.core.estate import add_device_report
+from wizard.core.evidence import add_evidence, evidence_dir
+from wizard.core.paths import data_dir
+from wizard.pack.attachments import PackInputError
+from wizard.pack.build import build_pack
+from wizard.pack.identity import create_identity, identity_dir
+from wizard.pack.sign import SigningKey
+from wizard.pack.verify import verify_file
+
+PASSPHRASE = "Riverside-passphrase-2026"
+RECORDED = ROOT / "tests" / "fixtures" / "checks" / "linux" / "debian12-container-root.json"
+
+
+def _run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(a) for a in args], capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+@pytest.fixture
+def practice(real_banks: list[Bank], tmp_path: Path) -> tuple[Draft, Path, SigningKey]:
+    identity = create_identity("Riverside Surgery", "A12345", PASSPHRASE)
+    draft = demo_draft(real_banks, dt.date.today())
+    path = tmp_path / "riverside.json"
+    save_draft(path, draft)
+    for name, ref, payload in (
+        ("Business continuity plan v3.pdf", "7.1.1", b"%PDF-1.4 plan " * 3000),
+        ("asset register £ – ’.xlsx", "1.1.3", b"PK\x03\x04 register" * 500),
+    ):
+        source = tmp_path / name
+        source.write_bytes(payload)
+        item = next(b.find(ref) for b in real_banks if b.find(ref))
+        add_evidence(draft, path, item, source)  # type: ignore[arg-type]
+    add_device_report(draft, evaluate(load_snapshot(RECORDED)))
+    save_draft(path, draft)
+    return draft, path, SigningKey(identity.key, identity.certificate, tuple(identity.chain))
+
+
+def test_full_pack_is_accepted_everywhere(real_banks: list[Bank], practice: tuple, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    draft, path, key = practice
+    before = path.read_bytes()
+    out = tmp_path / "pack.pdf"
+    result = build_pack(real_banks, draft, path, key, out)
+    assert path.read_bytes() == before  # the draft is only read
+    cert = tmp_path / "practice.pem"
+    cert.write_bytes(key.certificate.public_bytes(serialization.Encoding.PEM))
+    verdict = verify_file(out, [key.certificate], None)
+    assert verdict.ok, verdict.problems
+    assert verdict.summary["practice"] == "Riverside Surgery" and verdict.summary["ods_code"] == "A12345"
+    pyhanko = _run(Path(sys.executable).parent / "pyhanko", "sign", "validate", "--trust", cert, out)
+    assert pyhanko.returncode == 0 and "INTACT:TRUSTED,UNTOUCHED" in pyhanko.stdout, (
+        pyhanko.stdout + pyhanko.stderr
+    )
+    pdfsig = _run("pdfsig", out)
+    assert "Total document signed" in pdfsig.stdout and "Signature is Valid" in pdfsig.stdout
+    assert _run("qpdf", "--check", out).returncode == 0
+    listed = _run("pdfdetach", "-list", out).stdout
+    names = re.findall(r"^\d+: (.+)$", listed, re.MULTILINE)
+    assert "answers.json" in names and "summary.json" in names
+    stored = [e.stored_as for a in draft.answers.values() for e in a.evidence]
+    assert sorted(n for n in names if n.startswith("evidence/")) == sorted(f"evidence/{s}" for s in stored)
+    assert any(n.startswith("checks/") for n in names)
+    number = names.index("answers.json") + 1
+    extracted = tmp_path / "answers.json"
+    assert _run("pdfdetach", "-save", str(number), "-o", extracted, out).returncode == 0
+    assert extracted.read_bytes() == draft_to_bytes(draft)
+    assert json.loads(extracted.read_text())["answers"] == json.loads(draft_to_bytes(draft))["answers"]
+    fonts = _run("pdffonts", out).stdout.splitlines()[2:]
+    assert fonts and all(" yes " in f for f in fonts), fonts
+    assert result.page_count >= 10
+    assert _run("pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "2", out, tmp_path / "page").returncode == 0
+
+
+def test_passphrase_never_stored_in_plain_text(
+    real_banks: list[Bank], practice: tuple, tmp_path: Path
+) -> None:  # type: ignore[type-arg]
+    draft, path, key = practice
+    build_pack(real_banks, draft, path, key, tmp_path / "pack.pdf")
+    key_file = next(identity_dir().glob("*.p12"))
+    with pytest.raises(ValueError):
+        pkcs12.load_key_and_certificates(key_file.read_bytes(), None)
+    needles = [PASSPHRASE.encode(), PASSPHRASE.encode("utf-16-le")]
+    for folder in (data_dir(), tmp_path):
+        for file in folder.rglob("*"):
+            if file.is_file():
+                content = file.read_bytes()
+                assert not any(n in content for n in needles), f"passphrase found in {file}"
+
+
+def test_missing_or_changed_evidence_is_explained(
+    real_banks: list[Bank], practice: tuple, tmp_path: Path
+) -> None:  # type: ignore[type-arg]
+    draft, path, key = practice
+    before = path.read_bytes()
+    stored = next(e for a in draft.answers.values() for e in a.evidence)
+    target = evidence_dir(path) / stored.stored_as
+    target.write_bytes(b"changed")
+    with pytest.raises(PackInputError, match="has changed since it was added"):
+        build_pack(real_banks, draft, path, key, tmp_path / "pack.pdf")
+    target.unlink()
+    with pytest.raises(PackInputError, match="is missing"):
+        build_pack(real_banks, draft, path, key, tmp_path / "pack.pdf")
+    assert not (tmp_path / "pack.pdf").exists()
+    assert path.read_bytes() == before
+
+
+def test_cli_pack_verify_folder_and_wrong_passphrase(practice: tuple, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    _, path, _ = practice
+    env = {**os.environ, "GPCW_PASSPHRASE": "not the passphrase"}
+    folder = tmp_path / "received"
+    folder.mkdir()
+    wrong = subprocess.run(
+        [sys.executable, "-m", "wizard", "pack", str(path), "--out", str(folder / "a.pdf")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    assert wrong.returncode == 1 and "passphrase" in wrong.stderr.lower() and "Traceback" not in wrong.stderr
+    assert not (folder / "a.pdf").exists()
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASSPHRASE + "\n")
+    made = _run(
+        sys.executable, "-m", "wizard", "pack", path, "--out", folder / "a.pdf", "--passphrase-file", secret
+    )
+    assert made.returncode == 0, made.stderr
+    (folder / "broken.pdf").write_bytes((folder / "a.pdf").read_bytes()[:5000])
+    fingerprint = made.stdout.split("fingerprint: ")[1].strip()
+    checked = _run(sys.executable, "-m", "wizard", "verify", folder, "--fingerprint", fingerprint)
+    assert checked.returncode == 1  # the broken one is not good
+    rows = (folder / "verification-summary.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].startswith("file,practice,ods_code,dspt_status,cyber_essentials,signed_at,valid")
+    good = next(r for r in rows if r.startswith("a.pdf"))
+    assert "Riverside Surgery,A12345,Approaching Standards,not ready" in good and ",yes," in good
+    assert next(r for r in rows if r.startswith("broken.pdf")).count(",no,") == 1
+    one = _run(
+        sys.executable, "-m", "wizard", "verify", folder / "a.pdf", "--fingerprint", fingerprint, "--json"
+    )
+    assert one.returncode == 0 and json.loads(one.stdout)["packs"][0]["ok"] is True
+    assert _run(sys.executable, "-m", "wizard", "verify", tmp_path / "nothing.pdf").returncode == 2

@@ -1,0 +1,211 @@
+"""``identity``: create, import, show and export the practice's signing identity.
+
+The passphrase comes from ``--passphrase-file`` or ``GPCW_PASSPHRASE`` for
+scripts, else it is asked for when a person is at the keyboard; it is never
+taken on the command line, where other users of the PC could see it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from wizard.cli.output import CommandError, print_json
+from wizard.pack import passphrase as passphrases
+from wizard.pack.identity import (
+    Identity,
+    IdentityError,
+    certificate_summary,
+    create_identity,
+    export_certificate,
+    identity_dir,
+    import_identity,
+    load_certificate,
+    refuse_existing,
+)
+from wizard.pack.identity_cert import clean_ods_code, clean_practice_name, fingerprint_of
+
+T = TypeVar("T")
+
+_NO_PASSPHRASE = (
+    "No passphrase was given. Put it in a file and use --passphrase-file FILE, "
+    f"or set {passphrases.ENV_VAR}, or run the command in a terminal to be asked for it."
+)
+
+
+def register(commands: Any) -> None:
+    identity = commands.add_parser(
+        "identity",
+        help="the practice's signing key and certificate",
+        description="Create, import, show or export the key and certificate that sign the evidence pack.",
+    )
+    identity.set_defaults(handler=lambda args: _usage(identity))
+    actions = identity.add_subparsers(dest="identity_command", metavar="ACTION", required=True)
+    _add_create(actions)
+    _add_import(actions)
+    show = _action(
+        actions, "show", "show the certificate and its fingerprint (no passphrase needed)", show_cmd
+    )
+    show.add_argument("--json", action="store_true", help="print JSON")
+    export = _action(actions, "export-cert", "save the certificate for the ICB (no key inside)", export_cmd)
+    export.add_argument("file", type=Path, metavar="FILE", help="where to save it (a .pem file or a folder)")
+
+
+def _action(actions: Any, name: str, text: str, handler: Callable[[argparse.Namespace], int]) -> Any:
+    parser = actions.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
+    parser.add_argument(
+        "--passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help=f"read the passphrase from the first line of FILE (or set {passphrases.ENV_VAR})",
+    )
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def _add_keeping_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--remember",
+        action="store_true",
+        help="keep the passphrase in this computer's secure password store",
+    )
+    parser.add_argument(
+        "--replace", action="store_true", help="replace the practice's existing signing identity"
+    )
+
+
+def _add_create(actions: Any) -> None:
+    create = _action(
+        actions, "create", "make a new key and self-signed certificate for the practice", create_cmd
+    )
+    create.add_argument("--practice", metavar="NAME", help="the practice's name, as on the certificate")
+    create.add_argument("--ods", metavar="CODE", help="the practice's ODS code, e.g. A12345")
+    _add_keeping_options(create)
+
+
+def _add_import(actions: Any) -> None:
+    imp = _action(actions, "import", "take in the signing file (.p12 or .pfx) the ICB issued", import_cmd)
+    imp.add_argument("file", type=Path, metavar="FILE", help="the PKCS#12 file from the ICB")
+    _add_keeping_options(imp)
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_usage(sys.stderr)
+    return 2
+
+
+def _domain(call: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Turn the domain's plain-English errors into exit code 1, with no traceback."""
+    try:
+        return call(*args, **kwargs)
+    except IdentityError as exc:
+        raise CommandError(str(exc), 1) from None
+
+
+def read_passphrase(
+    passphrase_file: Path | None, *, fingerprint: str | None = None, new: bool = False
+) -> str:
+    """File, then environment, then the remembered one (for an existing key), then ask.
+
+    Shared with the commands that sign, so every command finds it the same way.
+    """
+    given = _domain(passphrases.passphrase_from, passphrase_file, os.environ)
+    if given is None and fingerprint is not None:
+        given = passphrases.recall(fingerprint)
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise CommandError(_NO_PASSPHRASE, 1)
+    return _ask(new)
+
+
+def _ask(new: bool) -> str:
+    prompt = "Choose a passphrase for the signing key: " if new else "Passphrase for the signing key: "
+    try:
+        first = getpass.getpass(prompt)
+        if new and getpass.getpass("Type it again: ") != first:
+            raise CommandError("The two passphrases were not the same; nothing was changed.", 1)
+    except EOFError:
+        raise CommandError(_NO_PASSPHRASE, 1) from None
+    return first
+
+
+def _current_fingerprint() -> str | None:
+    try:
+        return fingerprint_of(load_certificate()[0])
+    except IdentityError:
+        return None
+
+
+def _after_store(identity: Identity, passphrase: str, remember: bool, old: str | None) -> None:
+    """Drop the replaced key's remembered passphrase; remember the new one if asked."""
+    if old is not None and old != identity.fingerprint:
+        passphrases.forget(old)
+    print(f"Saved in {identity_dir()}")
+    print(f"SHA-256 fingerprint: {identity.fingerprint}")
+    if remember:
+        problem = passphrases.remember(identity.fingerprint, passphrase)
+        print(f"Note: {problem}" if problem else "The passphrase is remembered on this computer.")
+
+
+def create_cmd(args: argparse.Namespace) -> int:
+    if not args.practice or not args.ods:
+        raise CommandError(
+            'Give the practice name and ODS code, for example: identity create --practice "Riverside Surgery" '
+            "--ods A12345",
+            1,
+        )
+    _domain(clean_practice_name, args.practice)
+    _domain(clean_ods_code, args.ods)
+    _domain(refuse_existing, None, args.replace)  # say so before asking for a passphrase
+    passphrase = read_passphrase(args.passphrase_file, new=True)
+    old = _current_fingerprint()
+    identity = _domain(create_identity, args.practice, args.ods, passphrase, replace=args.replace)
+    print("Created the practice signing identity (self-signed).")
+    _after_store(identity, passphrase, args.remember, old)
+    print("Send the certificate to the ICB: python -m wizard identity export-cert FILE")
+    return 0
+
+
+def import_cmd(args: argparse.Namespace) -> int:
+    _domain(refuse_existing, None, args.replace)
+    passphrase = read_passphrase(args.passphrase_file)
+    old = _current_fingerprint()
+    identity = _domain(import_identity, args.file, passphrase, replace=args.replace)
+    issuer = "itself" if identity.self_signed else identity.certificate.issuer.rfc4514_string()
+    print(f"Imported the practice signing identity, issued by {issuer}.")
+    _after_store(identity, passphrase, args.remember, old)
+    return 0
+
+
+def show_cmd(args: argparse.Namespace) -> int:
+    certs = _domain(load_certificate)
+    summary = certificate_summary(certs[0])
+    if args.json:
+        print_json({**summary, "chain": [certificate_summary(c) for c in certs[1:]]})
+        return 0
+    print("Practice signing certificate")
+    print(f"  Subject:     {summary['subject']}")
+    issuer = "itself (self-signed)" if summary["self_signed"] else summary["issuer"]
+    print(f"  Issued by:   {issuer}")
+    print(
+        f"  Valid:       {certs[0].not_valid_before_utc:%d/%m/%Y} to {certs[0].not_valid_after_utc:%d/%m/%Y}"
+    )
+    if summary["expired"]:
+        print("  EXPIRED: ask the ICB for a new certificate, or create a new identity with --replace.")
+    print(f"  SHA-256:     {summary['sha256']}")
+    for cert in certs[1:]:
+        print(f"  Issuer cert: {cert.subject.rfc4514_string()}")
+    return 0
+
+
+def export_cmd(args: argparse.Namespace) -> int:
+    target = _domain(export_certificate, args.file)
+    print(f"Saved the certificate as {target}")
+    print("It holds no key: it is safe to email to the ICB.")
+    return 0

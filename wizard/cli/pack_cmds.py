@@ -1,0 +1,78 @@
+"""``pack``: build and sign the evidence pack from a draft."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from wizard.checks.catalogue import CHECK_IDS
+from wizard.cli.identity_cmds import read_passphrase
+from wizard.cli.output import CommandError
+from wizard.core.bank import load_banks
+from wizard.core.bank_errors import BankError
+from wizard.core.draft_store import DraftLoadError, load_draft
+from wizard.pack.attachments import PackInputError
+from wizard.pack.build import build_pack
+from wizard.pack.identity import IdentityError, load_certificate, load_identity
+from wizard.pack.sign import SigningKey
+
+
+def register(commands: Any) -> None:
+    pack = commands.add_parser("pack", help="build the signed PDF evidence pack from a draft")
+    pack.add_argument("draft", type=Path, metavar="DRAFT")
+    pack.add_argument("--out", type=Path, required=True, metavar="PDF", help="where to write the pack")
+    pack.add_argument(
+        "--passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help="read the signing key's passphrase from FILE (or set GPCW_PASSPHRASE)",
+    )
+    pack.set_defaults(handler=pack_cmd)
+
+
+def signing_key(passphrase_file: Path | None) -> SigningKey:
+    """The practice's key, opened with the passphrase from file, environment, keyring or prompt."""
+    try:
+        certificates = load_certificate()
+        fingerprint = _fingerprint(certificates[0]) if certificates else None
+        identity = load_identity(read_passphrase(passphrase_file, fingerprint=fingerprint))
+    except IdentityError as exc:
+        raise CommandError(str(exc), 1) from exc
+    return SigningKey(identity.key, identity.certificate, tuple(identity.chain))
+
+
+def _fingerprint(cert: Any) -> str:
+    from wizard.pack.verify import fingerprint_of
+
+    return fingerprint_of(cert)
+
+
+def pack_cmd(args: argparse.Namespace) -> int:
+    try:
+        draft = load_draft(args.draft)
+    except DraftLoadError as exc:
+        raise CommandError(str(exc), 2) from exc
+    if not args.out.parent.is_dir():
+        raise CommandError(f"The folder {args.out.parent} does not exist.", 1)
+    try:
+        banks = load_banks(None, CHECK_IDS)
+    except BankError as exc:
+        raise CommandError(f"The question banks have errors:\n{exc}", 1) from exc
+    key = signing_key(args.passphrase_file)
+    try:
+        result = build_pack(
+            banks, draft, args.draft, key, args.out, progress=lambda step: print(f"  {step}…")
+        )
+    except PackInputError as exc:
+        raise CommandError(str(exc), 1) from exc
+    except OSError as exc:
+        raise CommandError(
+            f"The pack could not be written to {args.out} ({exc.strerror or exc}).", 1
+        ) from exc
+    print(
+        f"Wrote {result.path}: {result.page_count} pages, {result.attachment_count} attached files, "
+        f"{result.size / 1048576:.1f} MB, document {result.document_id}."
+    )
+    print(f"Certificate SHA-256 fingerprint: {result.fingerprint}")
+    return 0

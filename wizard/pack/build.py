@@ -1,0 +1,77 @@
+"""Build the whole evidence pack: report, attachments, signature, one file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.x509.oid import NameOID
+
+from wizard.core.bank import Bank
+from wizard.core.draft import Draft
+from wizard.pack.attachments import attachments, pack_summary
+from wizard.pack.report import BuiltReport, PackInputs, build_report
+from wizard.pack.sign import SigningKey, new_document_id, sign_report, write_pack
+from wizard.pack.verify import fingerprint_of
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class PackResult:
+    path: Path
+    document_id: str
+    size: int
+    attachment_count: int
+    page_count: int
+    fingerprint: str
+
+
+def _subject(key: SigningKey) -> str:
+    return key.certificate.subject.rfc4514_string({NameOID.SERIAL_NUMBER: "serialNumber"})
+
+
+def build_pack(
+    banks: list[Bank],
+    draft: Draft,
+    draft_path: Path,
+    key: SigningKey,
+    out: Path,
+    when: dt.datetime | None = None,
+    progress: Progress | None = None,
+) -> PackResult:
+    """Write the signed pack to ``out``. The draft is only read, never changed."""
+    say = progress or (lambda _step: None)
+    created = when or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    document_id = new_document_id(draft.practice.ods_code, created)
+    fingerprint = fingerprint_of(key.certificate)
+    say("Collecting the answers and evidence")
+    summary = pack_summary(banks, draft, document_id, fingerprint)
+    files = attachments(banks, draft, draft_path, summary)
+    say("Writing the report")
+    report: BuiltReport = build_report(
+        PackInputs(
+            banks=banks,
+            draft=draft,
+            draft_path=draft_path,
+            document_id=document_id,
+            created_at=created,
+            signer_subject=_subject(key),
+            certificate_fingerprint=fingerprint,
+        )
+    )
+    say("Signing")
+    signed = sign_report(
+        report.pdf,
+        files,
+        key,
+        report.signature_page,
+        report.signature_box,
+        draft.practice.name or _subject(key),
+        created,
+    )
+    write_pack(out, signed)
+    say("Done")
+    return PackResult(out, document_id, len(signed), len(files), report.page_count, fingerprint)

@@ -1,0 +1,275 @@
+"""Build the evidence pack PDF (before attachments and signing) with reportlab platypus.
+
+The pack is built twice: the first pass counts the pages so every footer can
+say "Page X of Y", the second is the one returned. The declaration page comes
+last and holds an empty framed box whose coordinates the signing code uses for
+the visible signature stamp.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped, unused-ignore]
+from reportlab.lib.units import cm  # type: ignore[import-untyped, unused-ignore]
+from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped, unused-ignore]
+from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped, unused-ignore]
+from reportlab.platypus import (  # type: ignore[import-untyped, unused-ignore]
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
+
+from wizard import APP_NAME, __version__
+from wizard.core.action_plan import build_action_plan
+from wizard.core.bank import Bank
+from wizard.core.draft import Draft
+from wizard.core.estate import device_reports
+from wizard.core.scoring import included_banks, score
+from wizard.pack.report_answers import answers
+from wizard.pack.report_cover import SignatureBox, cover, declaration
+from wizard.pack.report_plan import action_plan, devices
+from wizard.pack.report_styles import (
+    DARK_BLUE,
+    FONT,
+    FONT_BOLD,
+    GREY,
+    NHS_BLUE,
+    PAGE_MARGIN,
+    WHITE,
+    fit,
+    register_fonts,
+    when,
+)
+from wizard.pack.report_summary import summary
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+COVER_BAND = 5 * cm
+TITLE = "Data security evidence pack"
+SUBJECT = "DSPT and Cyber Essentials evidence"
+
+
+@dataclass(frozen=True)
+class PackInputs:
+    banks: list[Bank]  # all loaded banks; only those the draft includes are reported
+    draft: Draft
+    draft_path: Path  # evidence files live in wizard.core.evidence.evidence_dir(draft_path)
+    document_id: str
+    created_at: dt.datetime  # aware
+    signer_subject: str
+    certificate_fingerprint: str  # SHA-256 hex pairs with ':'
+    period: str = ""  # default: from the DSPT bank version, e.g. "DSPT 2025-26"
+
+
+@dataclass(frozen=True)
+class BuiltReport:
+    pdf: bytes
+    page_count: int
+    signature_page: int  # 0-based index of the declaration page
+    signature_box: tuple[float, float, float, float]  # x1, y1, x2, y2 in points, origin bottom-left
+
+
+def default_period(banks: list[Bank]) -> str:
+    """The period the pack covers: the DSPT year if included, else the first framework's version."""
+    chosen = sorted(banks, key=lambda b: b.framework.scoring != "dspt")
+    if not chosen:
+        return ""
+    framework = chosen[0].framework
+    return f"{framework.short_name} {framework.version}"
+
+
+@dataclass
+class _Pages:
+    """What the page callbacks need, and what they learn (the page count)."""
+
+    practice: str
+    document_id: str
+    created: str
+    period: str
+    total: int | None = None
+    seen: int = field(default=0)
+
+
+def _footer(canvas: Canvas, pages: _Pages) -> None:
+    """Document id and "Page X of Y" on every page, so a loose printed page can be traced."""
+    number = canvas.getPageNumber()
+    pages.seen = max(pages.seen, number)
+    y = 1.2 * cm
+    canvas.setStrokeColor(NHS_BLUE)
+    canvas.setLineWidth(0.8)
+    canvas.line(PAGE_MARGIN, y + 10, PAGE_WIDTH - PAGE_MARGIN, y + 10)
+    canvas.setFillColor(GREY)
+    canvas.setFont(FONT, 7.5)
+    ident = f"  ·  Document ID {pages.document_id}"
+    room = PAGE_WIDTH - 2 * PAGE_MARGIN - 3 * cm - stringWidth(ident, FONT, 7.5)
+    canvas.drawString(PAGE_MARGIN, y, fit(pages.practice, FONT, 7.5, room) + ident)
+    total = pages.total if pages.total is not None else "?"
+    canvas.setFont(FONT_BOLD, 7.5)
+    canvas.drawRightString(PAGE_WIDTH - PAGE_MARGIN, y, f"Page {number} of {total}")
+
+
+def _header(canvas: Canvas, pages: _Pages) -> None:
+    """Practice name and the pack's title above an NHS-blue rule."""
+    y = PAGE_HEIGHT - 1.3 * cm
+    canvas.setFillColor(DARK_BLUE)
+    canvas.setFont(FONT_BOLD, 8.5)
+    right = f"{TITLE}  ·  {pages.period}" if pages.period else TITLE
+    room = PAGE_WIDTH - 2 * PAGE_MARGIN - stringWidth(right, FONT, 8) - 12
+    canvas.drawString(PAGE_MARGIN, y, fit(pages.practice, FONT_BOLD, 8.5, room))
+    canvas.setFillColor(GREY)
+    canvas.setFont(FONT, 8)
+    canvas.drawRightString(PAGE_WIDTH - PAGE_MARGIN, y, right)
+    canvas.setStrokeColor(NHS_BLUE)
+    canvas.setLineWidth(1.6)
+    canvas.line(PAGE_MARGIN, y - 6, PAGE_WIDTH - PAGE_MARGIN, y - 6)
+
+
+def _cover_band(canvas: Canvas, pages: _Pages) -> None:
+    """The NHS-blue title band across the top of the cover."""
+    canvas.setFillColor(NHS_BLUE)
+    canvas.rect(0, PAGE_HEIGHT - COVER_BAND, PAGE_WIDTH, COVER_BAND, stroke=0, fill=1)
+    canvas.setFillColor(DARK_BLUE)
+    canvas.rect(0, PAGE_HEIGHT - COVER_BAND, PAGE_WIDTH, 5, stroke=0, fill=1)
+    canvas.setFillColor(WHITE)
+    canvas.setFont(FONT_BOLD, 26)
+    canvas.drawString(PAGE_MARGIN, PAGE_HEIGHT - 2.4 * cm, TITLE)
+    canvas.setFont(FONT, 11.5)
+    canvas.drawString(
+        PAGE_MARGIN,
+        PAGE_HEIGHT - 3.3 * cm,
+        "Data Security and Protection Toolkit and Cyber Essentials self-assessment",
+    )
+    canvas.setFont(FONT, 9)
+    canvas.drawString(
+        PAGE_MARGIN,
+        PAGE_HEIGHT - 4.0 * cm,
+        f"Prepared by the practice for its Integrated Care Board (ICB)  ·  {pages.period}",
+    )
+
+
+def _templates(pages: _Pages) -> list[PageTemplate]:
+    """A cover template (band, no header) and a body template (header and footer)."""
+    width = PAGE_WIDTH - 2 * PAGE_MARGIN
+    bottom = PAGE_MARGIN
+    cover_top = PAGE_HEIGHT - COVER_BAND - 0.7 * cm
+    body_top = PAGE_HEIGHT - PAGE_MARGIN - 0.3 * cm
+
+    def on_cover(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        _cover_band(canvas, pages)
+        _footer(canvas, pages)
+
+    def on_body(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        _header(canvas, pages)
+        _footer(canvas, pages)
+
+    return [
+        PageTemplate(
+            "cover",
+            [
+                Frame(
+                    PAGE_MARGIN,
+                    bottom,
+                    width,
+                    cover_top - bottom,
+                    id="cover",
+                    leftPadding=0,
+                    rightPadding=0,
+                    topPadding=0,
+                    bottomPadding=0,
+                )
+            ],
+            onPage=on_cover,
+        ),
+        PageTemplate(
+            "body",
+            [
+                Frame(
+                    PAGE_MARGIN,
+                    bottom,
+                    width,
+                    body_top - bottom,
+                    id="body",
+                    leftPadding=0,
+                    rightPadding=0,
+                    topPadding=0,
+                    bottomPadding=0,
+                )
+            ],
+            onPage=on_body,
+        ),
+    ]
+
+
+def _story(inputs: PackInputs, box: SignatureBox) -> list[Flowable]:
+    """Cover, summary, answers, computer checks, action plan, then the declaration on its own page."""
+    banks = included_banks(inputs.banks, inputs.draft)
+    assessment = score(inputs.banks, inputs.draft)
+    plan = build_action_plan(assessment, inputs.draft)
+    return [
+        *cover(inputs, banks),
+        NextPageTemplate("body"),
+        PageBreak(),
+        *summary(assessment, inputs.draft),
+        PageBreak(),
+        *answers(assessment, inputs.draft),
+        PageBreak(),
+        *devices(device_reports(inputs.draft)),
+        PageBreak(),
+        *action_plan(plan),
+        PageBreak(),
+        *declaration(inputs, box),
+    ]
+
+
+def _document(buffer: io.BytesIO, inputs: PackInputs, pages: _Pages) -> BaseDocTemplate:
+    """The document with its metadata: title, author, language and an embedded initial font."""
+    name = inputs.draft.practice.name or "practice"
+    return BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        pageTemplates=_templates(pages),
+        leftMargin=PAGE_MARGIN,
+        rightMargin=PAGE_MARGIN,
+        topMargin=PAGE_MARGIN,
+        bottomMargin=PAGE_MARGIN,
+        title=f"{TITLE} – {name}",
+        author=name,
+        subject=SUBJECT,
+        creator=f"{APP_NAME} {__version__}",
+        keywords=["DSPT", "Cyber Essentials", inputs.document_id],
+        lang="en-GB",
+        displayDocTitle=True,
+        initialFontName=FONT,
+        initialFontSize=10,
+    )
+
+
+def _build_once(inputs: PackInputs, total: int | None) -> tuple[bytes, _Pages, SignatureBox]:
+    """One full build; returns the bytes, the page count seen and where the signature box went."""
+    practice = inputs.draft.practice.name or "Practice name not recorded"
+    pages = _Pages(practice, inputs.document_id, when(inputs.created_at), inputs.period, total)
+    box = SignatureBox()
+    buffer = io.BytesIO()
+    _document(buffer, inputs, pages).build(_story(inputs, box))
+    return buffer.getvalue(), pages, box
+
+
+def build_report(inputs: PackInputs) -> BuiltReport:
+    """The unsigned, attachment-free pack, with the page and box the signer needs."""
+    register_fonts()
+    if not inputs.period:
+        inputs = dataclasses.replace(
+            inputs, period=default_period(included_banks(inputs.banks, inputs.draft))
+        )
+    _, first, _ = _build_once(inputs, None)
+    pdf, pages, box = _build_once(inputs, first.seen)
+    if pages.seen != first.seen or box.page < 0:
+        raise RuntimeError("the evidence pack's layout changed between passes")  # a bug, not a user error
+    return BuiltReport(pdf=pdf, page_count=pages.seen, signature_page=box.page, signature_box=box.box)

@@ -1,0 +1,229 @@
+"""The cover and the declaration: who the pack is from, what it rests on, who signs it.
+
+Both pages carry the named roles, because an ICB reviewer reads the cover first
+and the signer reads the declaration last.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import cm  # type: ignore[import-untyped, unused-ignore]
+from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped, unused-ignore]
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table  # type: ignore[import-untyped, unused-ignore]
+
+from wizard import APP_NAME, __version__
+from wizard.core.bank import Bank
+from wizard.core.draft import Practice
+from wizard.pack.report_styles import (
+    FONT,
+    GREY,
+    NHS_BLUE,
+    PALE,
+    para,
+    rich,
+    styles,
+    table_style,
+    when,
+)
+
+if TYPE_CHECKING:
+    from wizard.pack.report import PackInputs
+
+CONTENT_WIDTH = 17 * cm
+SIGNATURE_WIDTH = 8 * cm
+SIGNATURE_HEIGHT = 3 * cm
+
+
+def role_rows(practice: Practice) -> list[tuple[str, str]]:
+    """The people the ICB may need to contact, in the order the toolkit names them."""
+    return [
+        ("Senior Information Risk Owner (SIRO)", practice.siro),
+        ("Caldicott Guardian", practice.caldicott_guardian),
+        ("Data Protection Officer (DPO)", practice.dpo),
+        ("Information governance (IG) lead", practice.ig_lead),
+        ("IT provider", practice.it_provider),
+    ]
+
+
+def roles_table(practice: Practice) -> Table:
+    """Role | name; an empty role says so rather than leaving a blank the reader must interpret."""
+    rows: list[list[Any]] = [[para("Role", "cell_head"), para("Name", "cell_head")]]
+    for role, name in role_rows(practice):
+        rows.append([para(role, "cell_bold"), para(name or "Not recorded")])
+    return Table(rows, colWidths=[7 * cm, 10 * cm], style=table_style(), repeatRows=1)
+
+
+def _facts_table(rows: list[tuple[str, str]]) -> Table:
+    """Label | value pairs without a header: the cover's at-a-glance facts."""
+    data = [[para(label, "label"), para(value, "value")] for label, value in rows]
+    return Table(data, colWidths=[4 * cm, 13 * cm], style=table_style(header=False))
+
+
+def frameworks_table(banks: list[Bank]) -> Table:
+    """Each included bank with its version and SHA-256, full hash on its own spanning row."""
+    rows: list[list[Any]] = [
+        [
+            para("Framework", "cell_head"),
+            para("Version", "cell_head"),
+            para("Question bank SHA-256", "cell_head"),
+        ]
+    ]
+    spans: list[tuple[Any, ...]] = []
+    for bank in banks:
+        framework = bank.framework
+        version = framework.version + (f" ({framework.edition})" if framework.edition else "")
+        rows.append([para(framework.name, "cell_bold"), para(version), para(f"{bank.sha256[:16]}…")])
+        rows.append([para(f"{bank.path.name}, SHA-256 in full: {bank.sha256}", "cell_small"), "", ""])
+        row = len(rows) - 1
+        spans += [
+            ("SPAN", (0, row), (-1, row)),
+            ("TOPPADDING", (0, row), (-1, row), 0),
+            ("LINEBELOW", (0, row - 1), (-1, row - 1), 0, PALE),
+        ]
+    return Table(rows, colWidths=[8 * cm, 4.5 * cm, 4.5 * cm], style=table_style(extra=spans))
+
+
+def _fingerprint(fingerprint: str, width: float) -> Paragraph:
+    """The full fingerprint on one line if it fits at a readable size, else wrapped at a colon."""
+    text = fingerprint.upper()
+    for size in (9.0, 8.5, 8.0, 7.5, 7.0):
+        if stringWidth(text, FONT, size) <= width:
+            return rich(f'<font size="{size}">{escape(text)}</font>', "value")
+    pairs = text.split(":")
+    half = len(pairs) // 2
+    return rich(escape(":".join(pairs[:half])) + ":<br/>" + escape(":".join(pairs[half:])), "value")
+
+
+def signer_box(inputs: PackInputs) -> Table:
+    """Who signed and how the ICB can tell it was really them."""
+    inner = CONTENT_WIDTH - 0.8 * cm
+    body: list[list[Any]] = [
+        [para("Signed by", "label")],
+        [para(inputs.signer_subject or "Not recorded", "value")],
+        [para("Certificate SHA-256 fingerprint", "label")],
+        [_fingerprint(inputs.certificate_fingerprint, inner)],
+        [
+            para(
+                "Please compare this fingerprint with the one the practice gave you separately (for example "
+                "by email or on the phone). If they match, the pack was signed with the practice's own "
+                "certificate and has not been changed since; if they differ, do not rely on it and contact "
+                "the practice.",
+                "notice",
+            )
+        ],
+    ]
+    extra = [
+        ("BACKGROUND", (0, 0), (-1, -1), PALE),
+        ("LINEBEFORE", (0, 0), (0, -1), 4, NHS_BLUE),
+        ("LINEBELOW", (0, 0), (-1, -1), 0, PALE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 10),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    return Table(body, colWidths=[CONTENT_WIDTH], style=table_style(header=False, extra=extra))
+
+
+def cover(inputs: PackInputs, banks: list[Bank]) -> list[Flowable]:
+    """The cover's flowables (the blue title band is drawn by the page template)."""
+    practice = inputs.draft.practice
+    s = styles()
+    where = "  ·  ".join(
+        p for p in (f"ODS code {practice.ods_code}" if practice.ods_code else "", practice.address) if p
+    )
+    return [
+        Paragraph(escape(practice.name or "Practice name not recorded"), s["practice"]),
+        para(where, "lead"),
+        Spacer(1, 4),
+        _facts_table(
+            [
+                ("Period", inputs.period),
+                ("Document ID", inputs.document_id),
+                ("Created", when(inputs.created_at)),
+                ("Prepared with", f"{APP_NAME} {__version__}"),
+            ]
+        ),
+        Paragraph("Frameworks included", s["h2"]),
+        frameworks_table(banks),
+        Paragraph("Who signed this pack", s["h2"]),
+        signer_box(inputs),
+        Paragraph("Named roles", s["h2"]),
+        roles_table(practice),
+    ]
+
+
+class SignatureBox(Flowable):  # type: ignore[misc]
+    """An empty framed area for the signer's visible stamp; remembers where it landed.
+
+    The signing code places the stamp by coordinates, so the box records its
+    absolute position on the page while it is drawn.
+    """
+
+    def __init__(self, width: float = SIGNATURE_WIDTH, height: float = SIGNATURE_HEIGHT) -> None:
+        super().__init__()
+        self.width = width
+        self.height = height
+        self.page = -1
+        self.box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Fixed size: the stamp needs this much room whatever the page holds."""
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """A thin grey frame, nothing inside; record its page-absolute corners."""
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(GREY)
+        canvas.setLineWidth(0.6)
+        canvas.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+        canvas.restoreState()
+        x1, y1 = canvas.absolutePosition(0, 0)
+        x2, y2 = canvas.absolutePosition(self.width, self.height)
+        self.box = (float(x1), float(y1), float(x2), float(y2))
+        self.page = canvas.getPageNumber() - 1
+
+
+def declaration(inputs: PackInputs, box: SignatureBox) -> list[Flowable]:
+    """The declaration page: our statement, who approved it, the roles and the empty signature box."""
+    practice = inputs.draft.practice
+    name = practice.name or "the practice"
+    ods = f" (ODS code {practice.ods_code})" if practice.ods_code else ""
+    approver = practice.siro or "our Senior Information Risk Owner"
+    s = styles()
+    statement = (
+        f"On behalf of {name}{ods}, we declare that the answers, notes and evidence files in this pack "
+        "are accurate and complete to the best of the practice's knowledge on the date it was created. "
+        "Where an answer is marked \u201cAnswered by our IT provider\u201d, we have relied on what our IT "
+        "provider told us."
+    )
+    approval = (
+        f"The pack was reviewed and approved by {approver}, as our Senior Information Risk Owner (SIRO) "
+        "or on behalf of the GP partners, before it was signed. We will carry out the action plan in this "
+        "pack by the dates shown and will tell the ICB if we find that anything in it is wrong."
+    )
+    signing = (
+        "The digital signature below covers the whole document and the evidence files attached to it. "
+        "Any change made after signing breaks the signature. The certificate used is the one whose SHA-256 "
+        "fingerprint is printed on the cover."
+    )
+    return [
+        KeepTogether(
+            [
+                Paragraph("Declaration", s["h1"]),
+                para(statement, "lead"),
+                para(approval, "lead"),
+                Paragraph("Named roles", s["h2"]),
+                roles_table(practice),
+                Spacer(1, 12),
+                para(signing, "body"),
+                Spacer(1, 10),
+                para(f"Document ID {inputs.document_id}  ·  created {when(inputs.created_at)}", "small"),
+                Spacer(1, 6),
+                para("Digital signature", "caption"),
+                Spacer(1, 2),
+                box,
+            ]
+        )
+    ]

@@ -1,0 +1,159 @@
+"""The summary page: the DSPT status per standard, Cyber Essentials readiness, a chart.
+
+This is the page a commissioner reads first after the cover, so every status is
+in words with a tint behind it, never colour alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import cm  # type: ignore[import-untyped, unused-ignore]
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table  # type: ignore[import-untyped, unused-ignore]
+
+from wizard.core.describe import STATE_WORDS
+from wizard.core.draft import Draft
+from wizard.core.item_state import scoring_date
+from wizard.core.scoring import Assessment, CeResult, DsptResult
+from wizard.pack.report_chart import counts_table, progress_chart
+from wizard.pack.report_styles import (
+    long_day,
+    para,
+    rich,
+    status_para,
+    styles,
+    table_style,
+    tint_cell,
+)
+
+CONTENT_WIDTH = 17 * cm
+_REFS_SHOWN = 8
+
+
+def _pill(key: str, words: str) -> Table:
+    """A single tinted box holding a status in bold words."""
+    extra = [
+        tint_cell(0, 0, key),
+        ("LINEBELOW", (0, 0), (-1, -1), 0, None),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+    ]
+    return Table(
+        [[status_para(key, words, "h3")]],
+        colWidths=[CONTENT_WIDTH],
+        style=table_style(header=False, extra=extra),
+    )
+
+
+def _refs(refs: list[str]) -> str:
+    """A short list of refs; long lists say how many more rather than overflowing the cell."""
+    if not refs:
+        return "None"
+    shown = ", ".join(refs[:_REFS_SHOWN])
+    return shown + (f" and {len(refs) - _REFS_SHOWN} more" if len(refs) > _REFS_SHOWN else "")
+
+
+def standards_table(result: DsptResult) -> Table:
+    """One row per standard: status tinted, answered counts, the refs holding it back."""
+    rows: list[list[Any]] = [
+        [para(h, "cell_head") for h in ("Standard", "Title", "Status", "Answered", "Items not yet met")]
+    ]
+    extra: list[tuple[Any, ...]] = []
+    for row, standard in enumerate(result.standards, start=1):
+        unmet = [i.ref for i in (*standard.unmet_approaching, *standard.unmet_met)]
+        rows.append(
+            [
+                para(standard.section.ref, "cell_bold"),
+                para(standard.section.title),
+                status_para(standard.status, standard.status),
+                para(f"{standard.answered} of {standard.total}"),
+                para(_refs(unmet)),
+            ]
+        )
+        extra.append(tint_cell(2, row, standard.status))
+    widths = [1.8 * cm, 5.0 * cm, 4.3 * cm, 2.1 * cm, 3.8 * cm]
+    return Table(rows, colWidths=widths, style=table_style(extra=extra), repeatRows=1)
+
+
+def dspt_part(result: DsptResult) -> list[Flowable]:
+    """The DSPT block: overall status, what the statuses mean, the standards table."""
+    s = styles()
+    framework = result.bank.framework
+    return [
+        Paragraph(escape(f"{framework.name} {framework.version}"), s["h2"]),
+        _pill(result.overall, f"Overall: {result.overall}"),
+        Spacer(1, 4),
+        para(
+            "A standard is Standards Met when every mandatory item in it is met, and Approaching "
+            "Standards when every item needed for Approaching is met. The overall status is the lowest "
+            "of the ten standards.",
+            "small",
+        ),
+        standards_table(result),
+    ]
+
+
+def _ce_reasons(result: CeResult) -> list[Flowable]:
+    """Why Cyber Essentials is not ready: automatic fails first, then every other failing ref."""
+    auto_ids = {item.id for item in result.auto_fails}
+    parts: list[Flowable] = []
+    if result.auto_fails:
+        parts.append(para("Automatic fails (any one of these fails the assessment):", "h3"))
+        for item in result.auto_fails:
+            parts.append(rich(f"<b>{escape(item.ref)}</b>  {escape(item.question)}", "body"))
+    others = [r for r in result.failing if r.item.id not in auto_ids]
+    if others:
+        parts.append(para("Other questions not yet met, not sure or not answered:", "h3"))
+        for state in ("not_met", "not_sure", "unanswered"):
+            refs = ", ".join(r.item.ref for r in others if r.state == state)
+            if refs:
+                parts.append(rich(f"<b>{STATE_WORDS[state]}:</b> {escape(refs)}", "body"))
+    return parts
+
+
+def ce_part(result: CeResult) -> list[Flowable]:
+    """The Cyber Essentials block: ready or not, and the reasons."""
+    s = styles()
+    framework = result.bank.framework
+    words = "Ready to submit: every question asked is met" if result.ready else "Not ready to submit yet"
+    return [
+        Paragraph(escape(f"{framework.name} {framework.version}"), s["h2"]),
+        _pill("ready" if result.ready else "not_ready", words),
+        Spacer(1, 4),
+        *_ce_reasons(result),
+    ]
+
+
+def summary(assessment: Assessment, draft: Draft) -> list[Flowable]:
+    """The summary section's flowables."""
+    s = styles()
+    as_at = long_day(scoring_date(draft))
+    intro = (
+        f"This is the practice's own assessment as at {as_at}. {assessment.answered} of "
+        f"{assessment.total} questions asked are answered ({assessment.percent_complete}%)."
+    )
+    flow: list[Flowable] = [Paragraph("Summary", s["h1"]), para(intro, "lead")]
+    for dspt in assessment.dspt:
+        flow += dspt_part(dspt)
+    for ce in assessment.ce:
+        flow += ce_part(ce)
+    if assessment.dspt or assessment.ce:
+        flow.append(
+            KeepTogether(
+                [
+                    Paragraph("Questions by answer", s["h2"]),
+                    progress_chart(assessment, CONTENT_WIDTH),
+                    Spacer(1, 6),
+                    counts_table(assessment),
+                    Spacer(1, 3),
+                    para(
+                        "Counts of the questions asked in each framework. IT provider: answered by the practice's "
+                        "IT provider on its behalf.",
+                        "small",
+                    ),
+                ]
+            )
+        )
+    return flow
