@@ -24,6 +24,7 @@ bench: setup
 	$(PY) benchmarks/core.py
 	$(PY) benchmarks/startup.py
 	$(PY) benchmarks/checks.py
+	$(PY) benchmarks/pack.py
 
 clean:
 	rm -rf .venv .mypy_cache .pytest_cache .ruff_cache .hypothesis build dist *.egg-info
