@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QWidget
 
 from wizard.ui.pages.base import Page
 from wizard.ui.pages.checks import ChecksPage
-from wizard.ui.pages.info import SIGN_TEXT, InfoPage
 from wizard.ui.pages.practice import PracticePage
 from wizard.ui.pages.review import ReviewPage
 from wizard.ui.pages.section import SectionPage
+from wizard.ui.pages.sign import SignPage
 from wizard.ui.session import Session
 
 
@@ -44,11 +44,6 @@ def page_specs(session: Session) -> list[PageSpec]:
     specs += [
         PageSpec("checks", "Check this computer", "Finish", lambda parent: ChecksPage(session, parent)),
         PageSpec("review", "Review and action plan", "Finish", lambda parent: ReviewPage(session, parent)),
-        PageSpec(
-            "sign",
-            "Sign and export",
-            "Finish",
-            lambda parent: InfoPage("Sign and export the evidence pack", SIGN_TEXT, parent),
-        ),
+        PageSpec("sign", "Sign and export", "Finish", lambda parent: SignPage(session, parent)),
     ]
     return specs
