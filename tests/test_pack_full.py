@@ -160,3 +160,25 @@ def test_cli_pack_verify_folder_and_wrong_passphrase(practice: tuple, tmp_path: 
     )
     assert one.returncode == 0 and json.loads(one.stdout)["packs"][0]["ok"] is True
     assert _run(sys.executable, "-m", "wizard", "verify", tmp_path / "nothing.pdf").returncode == 2
+
+
+def test_a_100_mb_evidence_file_and_an_odd_name(
+    real_banks: list[Bank], practice: tuple, tmp_path: Path
+) -> None:  # type: ignore[type-arg]
+    draft, path, key = practice
+    big = tmp_path / "whole practice scan.tiff"
+    with big.open("wb") as handle:
+        for _ in range(100):
+            handle.write(os.urandom(1024 * 1024))
+    odd = tmp_path / "minutes\\2026\x07 draft.docx"
+    odd.write_bytes(b"PK\x03\x04 minutes")
+    item = next(b.find("7.3.4") for b in real_banks if b.find("7.3.4"))
+    big_ref = add_evidence(draft, path, item, big)  # type: ignore[arg-type]
+    odd_ref = add_evidence(draft, path, item, odd)  # type: ignore[arg-type]
+    assert odd_ref.name == "minutes_2026_ draft.docx"
+    out = tmp_path / "pack.pdf"
+    result = build_pack(real_banks, draft, path, key, out)
+    assert result.size > 100 * 1024 * 1024
+    assert verify_file(out, [key.certificate], None).ok
+    names = _run("pdfdetach", "-list", out).stdout
+    assert f"evidence/{big_ref.stored_as}" in names and f"evidence/{odd_ref.stored_as}" in names

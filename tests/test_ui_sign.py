@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from tests.test_identity import IcbFile, icb_p12  # noqa: F401 (a fixture)
 from tests.ui_helpers import click, type_into
 from wizard.core.bank import Bank
 from wizard.core.demo import demo_draft
@@ -48,4 +49,33 @@ def test_create_key_sign_and_verify(qtbot: QtBot, real_banks: list[Bank], tmp_pa
     assert "Signed:" in page.status.text()
     verdict = verify_file(page.result.path, load_certificate(), None)  # type: ignore[union-attr]
     assert verdict.ok, verdict.problems
+    window.close()
+
+
+def test_import_an_icb_key_and_sign(
+    qtbot: QtBot,
+    real_banks: list[Bank],
+    tmp_path: Path,
+    icb_p12: IcbFile,  # noqa: F811 (the fixture)
+) -> None:
+    p12, _, ca = icb_p12
+    path = tmp_path / "riverside.json"
+    save_draft(path, demo_draft(real_banks, dt.date.today()))
+    window = MainWindow(real_banks)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_draft(path) and window.view is not None
+    page = window.view.go("sign")
+    assert isinstance(page, SignPage)
+    type_into(qtbot, page.new_pass, "not it")
+    page.import_key(p12)  # what the file dialog hands over
+    assert "passphrase" in page.status.text().lower() and not page.sign_box.isEnabled()
+    type_into(qtbot, page.new_pass, "icb-issued-pass")
+    page.import_key(p12)
+    assert page.sign_box.isEnabled()
+    type_into(qtbot, page.passphrase, "icb-issued-pass")
+    click(qtbot, page.sign_button)
+    qtbot.waitUntil(lambda: page.result is not None, timeout=30_000)
+    verdict = verify_file(page.result.path, [ca], None)  # type: ignore[union-attr]
+    assert verdict.ok, verdict.problems  # trusted through the ICB's own certificate
     window.close()

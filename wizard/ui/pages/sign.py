@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,7 +28,13 @@ from wizard.core.paths import data_dir
 from wizard.pack import passphrase as keyring_store
 from wizard.pack.attachments import PackInputError
 from wizard.pack.build import PackResult, build_pack
-from wizard.pack.identity import IdentityError, create_identity, load_certificate, load_identity
+from wizard.pack.identity import (
+    IdentityError,
+    create_identity,
+    import_identity,
+    load_certificate,
+    load_identity,
+)
 from wizard.pack.sign import SigningKey
 from wizard.pack.verify import fingerprint_of
 from wizard.ui.pages.base import Page
@@ -82,7 +89,15 @@ class SignPage(Page):
         form.addRow("The same passphrase again", self.new_pass2)
         self.create_button = QPushButton("Create the practice's signing key", self.key_box)
         self.create_button.clicked.connect(self.create_key)
-        form.addRow(self.create_button)
+        self.import_button = QPushButton("Or import a key file from the ICB (.p12)…", self.key_box)
+        self.import_button.setAccessibleName(
+            "Import a key file issued by the ICB, opened with the first passphrase box"
+        )
+        self.import_button.clicked.connect(self.choose_key_file)
+        row = QHBoxLayout()
+        row.addWidget(self.create_button)
+        row.addWidget(self.import_button)
+        form.addRow(row)
         return self.key_box
 
     def _sign_box(self) -> QGroupBox:
@@ -125,7 +140,7 @@ class SignPage(Page):
     def entered(self) -> None:
         fingerprint = self.fingerprint()
         has_key = fingerprint is not None
-        for widget in (self.new_pass, self.new_pass2, self.create_button):
+        for widget in (self.new_pass, self.new_pass2, self.create_button, self.import_button):
             widget.setVisible(not has_key)
         self.key_text.setText(
             f"The pack will be signed with the practice's key. Certificate SHA-256 fingerprint (give this to "
@@ -163,6 +178,23 @@ class SignPage(Page):
         self.new_pass.clear()
         self.new_pass2.clear()
         self.status.setText("The signing key was created.")
+        self.entered()
+
+    def choose_key_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Key file from the ICB", "", "Key files (*.p12 *.pfx)")
+        if name:
+            self.import_key(Path(name))
+
+    def import_key(self, path: Path) -> None:
+        """Keep a key the ICB issued; its own passphrase goes in the first box."""
+        try:
+            import_identity(path, self.new_pass.text())
+        except IdentityError as exc:
+            self.status.setText(str(exc))
+            return
+        self.new_pass.clear()
+        self.new_pass2.clear()
+        self.status.setText("The ICB's key was imported. Sign with the passphrase it came with.")
         self.entered()
 
     def sign(self) -> None:
