@@ -29,6 +29,7 @@ def test_create_key_sign_and_verify(qtbot: QtBot, real_banks: list[Bank], tmp_pa
     page = window.view.go("sign")
     assert isinstance(page, SignPage)
     assert not page.sign_box.isEnabled() and "no signing key yet" in page.key_text.text()
+    assert "Approaching Standards" in page.summary.text() and "not ready" in page.summary.text()
     type_into(qtbot, page.new_pass, "Riverside-2026")
     type_into(qtbot, page.new_pass2, "Riverside-2027")
     click(qtbot, page.create_button)

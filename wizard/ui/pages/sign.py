@@ -60,6 +60,10 @@ class SignPage(Page):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Signing status")
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("What the pack will say")
+        self.outer.addWidget(self.summary)
         self.outer.addWidget(self._key_box())
         self.outer.addWidget(self._sign_box())
         self.outer.addWidget(self.status)
@@ -137,7 +141,25 @@ class SignPage(Page):
             return None
         return fingerprint_of(certificates[0]) if certificates else None
 
+    def _summarise(self) -> None:
+        result = self.session.assessment()
+        parts = [
+            f"{d.bank.framework.short_name} {d.bank.framework.version}: {d.overall}" for d in result.dspt
+        ]
+        parts += [
+            f"{c.bank.framework.short_name} {c.bank.framework.version}: {'ready' if c.ready else 'not ready'}"
+            for c in result.ce
+        ]
+        practice = self.session.draft.practice
+        self.summary.setText(
+            f"The pack will say — {practice.name or 'practice name not given'} "
+            f"({practice.ods_code or 'no ODS code'}), {result.percent_complete}% answered. "
+            + "; ".join(parts)
+            + ". Anything not met is in the action plan."
+        )
+
     def entered(self) -> None:
+        self._summarise()
         fingerprint = self.fingerprint()
         has_key = fingerprint is not None
         for widget in (self.new_pass, self.new_pass2, self.create_button, self.import_button):
