@@ -8,11 +8,9 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QWidget
 
 from wizard.ui.pages.base import Page
-from wizard.ui.pages.checks import ChecksPage
 from wizard.ui.pages.practice import PracticePage
 from wizard.ui.pages.review import ReviewPage
 from wizard.ui.pages.section import SectionPage
-from wizard.ui.pages.sign import SignPage
 from wizard.ui.session import Session
 
 
@@ -42,8 +40,22 @@ def page_specs(session: Session) -> list[PageSpec]:
                 )
             )
     specs += [
-        PageSpec("checks", "Check this computer", "Finish", lambda parent: ChecksPage(session, parent)),
+        PageSpec("checks", "Check this computer", "Finish", lambda parent: _checks_page(session, parent)),
         PageSpec("review", "Review and action plan", "Finish", lambda parent: ReviewPage(session, parent)),
-        PageSpec("sign", "Sign and export", "Finish", lambda parent: SignPage(session, parent)),
+        PageSpec("sign", "Sign and export", "Finish", lambda parent: _sign_page(session, parent)),
     ]
     return specs
+
+
+# The checks and the pack bring in pyHanko, cryptography and reportlab: imported
+# when their page is first opened, so the start page is not kept waiting.
+def _checks_page(session: Session, parent: QWidget) -> Page:
+    from wizard.ui.pages.checks import ChecksPage
+
+    return ChecksPage(session, parent)
+
+
+def _sign_page(session: Session, parent: QWidget) -> Page:
+    from wizard.ui.pages.sign import SignPage
+
+    return SignPage(session, parent)
