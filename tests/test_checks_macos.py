@@ -12,6 +12,7 @@ import copy
 import hashlib
 import os
 import plistlib
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -66,7 +67,7 @@ def test_fact_specs_are_listed_on_linux_without_running_anything(monkeypatch: py
     def refuse(*args: Any, **kwargs: Any) -> None:
         raise AssertionError("listing the reads must not run a command")
 
-    monkeypatch.setattr(macos.subprocess, "run", refuse)
+    monkeypatch.setattr(subprocess, "run", refuse)  # the one place every command goes through
     specs = macos.MacCollector().fact_specs()
     names = [spec.name for spec in specs]
     assert len(names) == len(set(names)) == 14

@@ -14,7 +14,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 DEFAULT_TIMEOUT = 2.5
 
@@ -52,11 +52,19 @@ def system_locale() -> str:
     return lang or os.environ.get("LANG", "") or "unknown"
 
 
-def run_command(args: list[str], timeout: float, ok_codes: tuple[int, ...] = (0,)) -> str:
+class CommandOutput(NamedTuple):
+    code: int
+    out: str
+    err: str
+
+
+def capture(args: list[str], timeout: float, ok_codes: tuple[int, ...] = (0,)) -> CommandOutput:
     """Run a read-only command with untranslated output; raise ReadError on trouble.
 
     ``LC_ALL=C`` keeps the output in English whatever the PC's language, so
-    nothing translated is ever parsed. No window flashes up on Windows.
+    nothing translated is ever parsed. No window flashes up on Windows. The
+    exit code and stderr are kept: some tools answer through them (macOS
+    ``sysadminctl`` on stderr, ``defaults`` and ``launchctl`` by exit code).
     """
     env = {**os.environ, "LC_ALL": "C", "LANG": "C"}
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0
@@ -79,8 +87,13 @@ def run_command(args: list[str], timeout: float, ok_codes: tuple[int, ...] = (0,
         raise ReadError(f"{args[0]} could not be run ({exc.strerror or exc})") from exc
     if done.returncode not in ok_codes:
         detail = (done.stderr or done.stdout).strip().splitlines()
-        raise ReadError(f"{args[0]} failed (exit {done.returncode}{': ' + detail[0] if detail else ''})")
-    return done.stdout
+        raise ReadError(f"{args[0]} failed (exit {done.returncode}{': ' + detail[-1] if detail else ''})")
+    return CommandOutput(done.returncode, done.stdout, done.stderr)
+
+
+def run_command(args: list[str], timeout: float, ok_codes: tuple[int, ...] = (0,)) -> str:
+    """The standard output of ``capture``, for the many reads that need nothing else."""
+    return capture(args, timeout, ok_codes).out
 
 
 def collector_for_this_os() -> Collector:

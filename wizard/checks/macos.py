@@ -16,12 +16,11 @@ import hashlib
 import os
 import plistlib
 import socket
-import subprocess
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from wizard.checks import macos_read as parse
-from wizard.checks.collector import DeviceIdentity, FactSpec, ReadError, run_command
+from wizard.checks.collector import CommandOutput, DeviceIdentity, FactSpec, ReadError, capture, run_command
 from wizard.checks.eol import table
 
 SOFTWARE_UPDATE = "/Library/Preferences/com.apple.SoftwareUpdate"
@@ -45,39 +44,7 @@ ANY_EXIT = tuple(range(256))
 LAUNCHCTL_NOT_FOUND = 113  # launchctl print: "Could not find service ... in domain for system"
 
 
-class Output(NamedTuple):
-    code: int
-    out: str
-    err: str
-
-
-def capture(args: list[str], timeout: float, ok_codes: tuple[int, ...] = (0,)) -> Output:
-    """Like ``run_command``, but keeps the exit code and stderr, which some macOS tools answer on.
-
-    sysadminctl writes its answer to stderr; ``defaults`` and ``launchctl``
-    say "not set" or "not loaded" through their exit code.
-    """
-    env = {**os.environ, "LC_ALL": "C", "LANG": "C"}
-    try:
-        done = subprocess.run(
-            args,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            check=False,
-        )
-    except FileNotFoundError as exc:
-        raise ReadError(f"{args[0]} is not installed") from exc
-    except subprocess.TimeoutExpired as exc:
-        raise ReadError(f"{args[0]} did not answer within {timeout:g} s") from exc
-    except OSError as exc:
-        raise ReadError(f"{args[0]} could not be run ({exc.strerror or exc})") from exc
-    if done.returncode not in ok_codes:
-        detail = (done.stderr or done.stdout).strip().splitlines()
-        raise ReadError(f"{args[0]} failed (exit {done.returncode}{': ' + detail[-1] if detail else ''})")
-    return Output(done.returncode, done.stdout, done.stderr)
+Output = CommandOutput  # the name the macOS reads and tests use
 
 
 def _cmd(seconds: float) -> float:
