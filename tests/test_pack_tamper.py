@@ -10,10 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
+from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from reportlab.pdfbase import pdfmetrics
@@ -22,6 +19,7 @@ from reportlab.pdfgen import canvas
 
 from tests.conftest import ROOT
 from wizard.pack.attachments import Attachment
+from wizard.pack.identity_cert import make_self_signed
 from wizard.pack.sign import SigningKey, sign_report
 from wizard.pack.verify import verify_bytes
 
@@ -30,26 +28,7 @@ NOW = dt.datetime(2026, 11, 24, 12, 0, tzinfo=dt.UTC)
 
 
 def _key() -> SigningKey:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name(
-        [
-            x509.NameAttribute(NameOID.COMMON_NAME, "Riverside Surgery"),
-            x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, "ODS A12345"),
-        ]
-    )
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(NOW - dt.timedelta(days=1))
-        .not_valid_after(NOW + dt.timedelta(days=3650))
-        .add_extension(
-            x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True
-        )
-        .sign(key, hashes.SHA256())
-    )
+    key, cert = make_self_signed("Riverside Surgery", "A12345", NOW)
     return SigningKey(key, cert)
 
 

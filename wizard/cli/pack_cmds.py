@@ -15,6 +15,7 @@ from wizard.core.draft_store import DraftLoadError, load_draft
 from wizard.pack.attachments import PackInputError
 from wizard.pack.build import build_pack
 from wizard.pack.identity import IdentityError, load_certificate, load_identity
+from wizard.pack.identity_cert import fingerprint_of
 from wizard.pack.sign import SigningKey
 
 
@@ -35,17 +36,11 @@ def signing_key(passphrase_file: Path | None) -> SigningKey:
     """The practice's key, opened with the passphrase from file, environment, keyring or prompt."""
     try:
         certificates = load_certificate()
-        fingerprint = _fingerprint(certificates[0]) if certificates else None
+        fingerprint = fingerprint_of(certificates[0]) if certificates else None
         identity = load_identity(read_passphrase(passphrase_file, fingerprint=fingerprint))
     except IdentityError as exc:
         raise CommandError(str(exc), 1) from exc
     return SigningKey(identity.key, identity.certificate, tuple(identity.chain))
-
-
-def _fingerprint(cert: Any) -> str:
-    from wizard.pack.verify import fingerprint_of
-
-    return fingerprint_of(cert)
 
 
 def pack_cmd(args: argparse.Namespace) -> int:

@@ -12,9 +12,9 @@ from cryptography.x509.oid import NameOID
 from wizard.core.bank import Bank
 from wizard.core.draft import Draft
 from wizard.pack.attachments import attachments, pack_summary
+from wizard.pack.identity_cert import fingerprint_of
 from wizard.pack.report import BuiltReport, PackInputs, build_report
 from wizard.pack.sign import SigningKey, new_document_id, sign_report, write_pack
-from wizard.pack.verify import fingerprint_of
 
 Progress = Callable[[str], None]
 

@@ -7,7 +7,6 @@ plain words and is exit 1. Nothing is fetched from the network.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from wizard.pack.attachments import SUMMARY
+from wizard.pack.identity_cert import fingerprint_of
 
 
 class UnreadablePackError(Exception):
@@ -76,17 +76,9 @@ def normalise_fingerprint(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch in "0123456789ABCDEF")
 
 
-def _pairs(digest: str) -> str:
-    return ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))
-
-
 def _fingerprint(cert: asn1_x509.Certificate) -> str:
-    return _pairs(hashlib.sha256(cert.dump()).hexdigest().upper())
-
-
-def fingerprint_of(cert: x509.Certificate) -> str:
-    """SHA-256 of the DER certificate, as the cover page and the verifier print it."""
-    return _pairs(hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest().upper())
+    """The signer's fingerprint, printed the same way as on the pack's cover."""
+    return fingerprint_of(x509.load_der_x509_certificate(cert.dump()))
 
 
 def _resolve(obj: Any) -> Any:

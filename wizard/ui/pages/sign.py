@@ -35,8 +35,8 @@ from wizard.pack.identity import (
     load_certificate,
     load_identity,
 )
+from wizard.pack.identity_cert import fingerprint_of
 from wizard.pack.sign import SigningKey
-from wizard.pack.verify import fingerprint_of
 from wizard.ui.pages.base import Page
 from wizard.ui.session import Session
 from wizard.ui.workers import run_in_thread
