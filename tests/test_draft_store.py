@@ -20,7 +20,6 @@ from wizard.core.draft_store import (
     load_draft,
     recover,
     save_draft,
-    summarise,
 )
 
 
@@ -127,12 +126,3 @@ def test_save_where_folder_vanished_is_a_plain_error(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     with pytest.raises(DraftSaveError, match="could not be saved"):
         save_draft(blocker / "d.json", new_draft("X", "A12345", []))
-
-
-def test_summary_for_the_start_page(tmp_path: Path) -> None:
-    path = tmp_path / "d.json"
-    _saved(path, ["a"])
-    summary = summarise(path)
-    assert summary is not None and summary.practice == "Riverside Surgery"
-    path.write_text("{")
-    assert summarise(path) is None

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-from dataclasses import dataclass
 from pathlib import Path
 
 from wizard.core.atomic import atomic_write, remove_stale_temporaries
@@ -174,21 +173,3 @@ def write_draft_bytes(path: Path, data: bytes, *, must_exist: bool = False) -> N
 def save_draft(path: Path, draft: Draft) -> None:
     """Save atomically with backups (see ``write_draft_bytes``)."""
     write_draft_bytes(path, encode_for_save(draft))
-
-
-@dataclass(frozen=True)
-class DraftSummary:
-    path: Path
-    practice: str
-    saved_at: dt.datetime
-    answered: int
-
-
-def summarise(path: Path) -> DraftSummary | None:
-    """A quick look at a draft for the start page; None when it will not load."""
-    try:
-        draft = _read_draft(path)
-    except (OSError, DraftFormatError):
-        return None
-    answered = sum(1 for a in draft.answers.values() if a.status is not None)
-    return DraftSummary(path, draft.practice.name, draft.updated_at, answered)

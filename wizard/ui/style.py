@@ -25,11 +25,17 @@ STATUS_COLOURS = {
     "not_started": GREY,
     "unmet": RED,
 }
-# (background, text) pairs for table cells: the words carry the meaning, colour helps.
+# (background, text) pairs for table cells, DSPT statuses and check results: the words
+# carry the meaning, colour helps.
 STATUS_TINTS = {
     "Standards Met": ("#d5f0e0", "#00401e"),
     "Approaching Standards": ("#fff1c2", "#5c3a00"),
     "Standards Not Met": ("#fbd5d2", "#7a150d"),
+    "pass": ("#d5f0e0", "#00401e"),
+    "fail": ("#fbd5d2", "#7a150d"),
+    "warning": ("#fff1c2", "#5c3a00"),
+    "unable": ("#e8edee", "#212b32"),
+    "not_applicable": ("#ffffff", "#4c6272"),
 }
 
 

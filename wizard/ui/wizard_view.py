@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.bank_schema import Item
 from wizard.core.progress import SECTION_STATE_WORDS, section_states
 from wizard.ui.page_list import PageSpec, page_specs
 from wizard.ui.pages.base import Page
@@ -190,17 +189,8 @@ class WizardView(QWidget):
         self.go(keys[target])
 
     def go_to_item(self, item_id: str) -> None:
-        for spec in self.specs:
-            if spec.section_id and item_id in {i.id for i in self._section_items(spec.section_id)}:
-                self.go(spec.key).focus_item(item_id)
-                return
-
-    def _section_items(self, section_id: str) -> list[Item]:
-        for bank in self.session.included_banks():
-            for section in bank.sections:
-                if section.id == section_id:
-                    return list(section.items)
-        return []
+        section = self.session.bank_of(item_id).section_of(item_id)
+        self.go(f"section:{section.id}").focus_item(item_id)
 
     # --- state ------------------------------------------------------------------
     def refresh_progress(self, *_: object) -> None:

@@ -7,7 +7,6 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from wizard.core.estate import device_reports
 from wizard.core.paths import data_dir
 from wizard.ui.pages.base import Page, read_only_table
 from wizard.ui.session import Session
+from wizard.ui.style import tint
 from wizard.ui.workers import run_in_thread
 
 INTRO = (
@@ -42,13 +42,6 @@ INTRO = (
     "Plug the stick into each practice computer, run “Check this computer” there, then “Import results” "
     "here. Results suggest answers to the linked questions; you confirm each one."
 )
-TINTS = {
-    "pass": ("#d5f0e0", "#00401e"),
-    "fail": ("#fbd5d2", "#7a150d"),
-    "warning": ("#fff1c2", "#5c3a00"),
-    "unable": ("#e8edee", "#212b32"),
-    "not_applicable": ("#ffffff", "#4c6272"),
-}
 
 
 def estate_dir() -> Path:
@@ -165,9 +158,9 @@ class ChecksPage(Page):
                 words = STATUS_WORDS[result.status] if result else "—"
                 cell = QTableWidgetItem(words)
                 if result is not None:
-                    background, text = TINTS[result.status]
-                    cell.setBackground(QColor(background))
-                    cell.setForeground(QColor(text))
+                    background, text = tint(result.status)
+                    cell.setBackground(background)
+                    cell.setForeground(text)
                     cell.setToolTip(result.finding)
                 self.table.setItem(row, col, cell)
         if not self.reports:
