@@ -65,7 +65,6 @@ def main() -> int:
     window = MainWindow(banks)
     window.resize(1280, 860)
     window.show()
-    window.start.refresh()
 
     def shot(name: str) -> None:
         for _ in range(5):

@@ -56,7 +56,6 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(banks, self)
         self.workspace.title_changed.connect(self.setWindowTitle)
         self.setCentralWidget(self.workspace)
-        self.workspace.start.refresh()
 
     def _load_failed(self, exc: Exception) -> None:
         from wizard.core.bank_errors import BankError
