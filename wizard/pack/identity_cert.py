@@ -8,7 +8,6 @@ wrong and what to do, never an OpenSSL error string.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from cryptography import x509
@@ -17,6 +16,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 from cryptography.hazmat.primitives.serialization.pkcs12 import PKCS12PrivateKeyTypes
 from cryptography.x509.oid import NameOID
+
+from wizard.core.draft import ODS_GP_PATTERN
 
 # id-kp-documentSigning (RFC 9336): what a PDF signing certificate is for.
 DOCUMENT_SIGNING = x509.ObjectIdentifier("1.3.6.1.5.5.7.3.36")
@@ -31,7 +32,6 @@ VALID_YEARS = 3
 BACKDATE = dt.timedelta(hours=1)  # a PC whose clock is a little slow still accepts it
 _MAX_NAME = 64  # X.520 upper bound for CN and O
 _READABLE = {NameOID.SERIAL_NUMBER: "serialNumber"}  # RFC 4514 would print 2.5.4.5
-_ODS = re.compile(r"[A-Z0-9]{3,10}")
 
 
 class IdentityError(Exception):
@@ -68,9 +68,9 @@ def clean_practice_name(name: str) -> str:
 
 def clean_ods_code(code: str) -> str:
     code = code.strip().upper()
-    if not _ODS.fullmatch(code):
+    if not ODS_GP_PATTERN.fullmatch(code):  # the same rule as the practice page and new-draft
         raise IdentityError(
-            "The ODS code should be letters and digits only, like A12345 "
+            "The ODS code of a GP practice is one letter followed by five digits, like A12345 "
             "(look it up on the NHS ODS portal if unsure)."
         )
     return code
