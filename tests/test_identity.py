@@ -122,7 +122,9 @@ def test_short_passphrase_refused(tmp_path: Path, short: str) -> None:
     assert not tmp_path.joinpath("identity").exists()
 
 
-@pytest.mark.parametrize(("name", "ods"), [("  ", "A12345"), ("x" * 65, "A12345"), ("Riverside", "A1-23"), ("Riverside", "12345")])
+@pytest.mark.parametrize(
+    ("name", "ods"), [("  ", "A12345"), ("x" * 65, "A12345"), ("Riverside", "A1-23"), ("Riverside", "12345")]
+)
 def test_bad_name_or_ods_refused(tmp_path: Path, name: str, ods: str) -> None:
     with pytest.raises(IdentityError):
         create_identity(name, ods, PASS, tmp_path)
