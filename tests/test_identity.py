@@ -23,6 +23,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail
 
 from tests.conftest import ROOT
+from wizard.core import paths
 from wizard.pack import passphrase as pp
 from wizard.pack.identity import (
     CERT_FILE,
@@ -420,7 +421,7 @@ FP = "AB:CD:EF:01:23:45:67:89:AA:BB"
 def test_remember_recall_forget(use_keyring: Install) -> None:
     store = MemoryKeyring()
     use_keyring(store)
-    assert pp.secure_backend()
+    assert pp.unavailable_reason() is None
     assert pp.recall(FP) is None
     assert pp.remember(FP, PASS) is None
     assert store.entries == {("GP Cyber Wizard", "practice signing key ABCDEF0123456789"): PASS}
@@ -433,7 +434,7 @@ def test_remember_recall_forget(use_keyring: Install) -> None:
 @pytest.mark.parametrize("backend", [fail.Keyring(), PlaintextKeyring()])
 def test_no_secure_keyring_means_ask_each_time(use_keyring: Install, backend: KeyringBackend) -> None:
     use_keyring(backend)
-    assert not pp.secure_backend()
+    assert pp.unavailable_reason() is not None
     assert "no secure password store" in (pp.remember(FP, PASS) or "")
     assert pp.recall(FP) is None
     pp.forget(FP)
@@ -441,7 +442,7 @@ def test_no_secure_keyring_means_ask_each_time(use_keyring: Install, backend: Ke
 
 def test_locked_keyring_never_raises(use_keyring: Install) -> None:
     use_keyring(LockedKeyring())
-    assert pp.secure_backend()
+    assert pp.unavailable_reason() is None
     assert "refused" in (pp.remember(FP, PASS) or "")
     assert pp.recall(FP) is None
 
@@ -455,7 +456,7 @@ def test_chainer_writes_only_to_a_secure_member(
     assert pp.remember(FP, PASS) is None
     assert plain.entries == {} and list(secure.entries.values()) == [PASS]
     monkeypatch.setattr(chainer.ChainerBackend, "backends", [plain])
-    assert not pp.secure_backend()
+    assert pp.unavailable_reason() is not None
 
 
 # --- passphrase for scripts ----------------------------------------------------------------------
@@ -476,3 +477,21 @@ def test_passphrase_from_file_then_env(tmp_path: Path) -> None:
         pp.passphrase_from(secret, env)
     with pytest.raises(IdentityError, match="could not be read"):
         pp.passphrase_from(tmp_path / "missing.txt", env)
+
+
+def test_portable_stick_never_touches_the_pcs_keyring(
+    use_keyring: Install, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """On a prepared stick the keyring belongs to the PC, so nothing is remembered or read."""
+    store = MemoryKeyring()
+    use_keyring(store)
+    store.entries[("GP Cyber Wizard", pp.username_for(FP))] = PASS  # kept by an earlier, installed copy
+    (tmp_path / "portable").write_text("", encoding="utf-8")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # as the bundle on the stick runs
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "gp-cyber-wizard.exe"))
+    assert paths.is_portable()
+    assert "prepared USB stick" in (pp.unavailable_reason() or "")
+    assert "prepared USB stick" in (pp.remember(FP, "another passphrase") or "")
+    assert pp.recall(FP) is None
+    pp.forget(FP)
+    assert store.entries == {("GP Cyber Wizard", pp.username_for(FP)): PASS}

@@ -37,8 +37,9 @@ def test_create_key_sign_and_verify(qtbot: QtBot, real_banks: list[Bank], tmp_pa
     type_into(qtbot, page.new_pass2, "Riverside-2026")
     click(qtbot, page.create_button)
     assert page.sign_box.isEnabled() and "fingerprint" in page.key_text.text()
-    if not keyring_store.secure_backend():
-        assert not page.remember.isEnabled() and "asked each time" in page.remember.text()
+    assert keyring_store.unavailable_reason() is not None  # conftest: PYTHON_KEYRING_BACKEND=fail
+    assert not page.remember.isEnabled() and "not available" in page.remember.text()
+    assert "asked for it each time" in page.remember_note.text()
     type_into(qtbot, page.passphrase, "wrong passphrase")
     click(qtbot, page.sign_button)
     qtbot.waitUntil(lambda: page.sign_button.isEnabled(), timeout=30_000)

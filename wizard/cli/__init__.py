@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from wizard import APP_NAME, __version__
 from wizard.cli import bank_cmds, check_cmds, draft_cmds, identity_cmds, pack_cmds, verify_cmds
 from wizard.cli.output import CommandError
+from wizard.cli.self_test import run_self_test
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,7 +23,13 @@ def build_parser() -> argparse.ArgumentParser:
         "Run without a command to open the wizard.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this copy of the program works on this PC (banks, checks, a signed demo pack), "
+        "without touching the practice's data; exit 0 only when every step passed",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     bank_cmds.register(commands)
     draft_cmds.register(commands)
     check_cmds.register(commands)
@@ -35,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        if args.command:
+            parser.error("--self-test runs on its own, without a command")
+        return run_self_test()
+    if not args.command:
+        parser.error("choose a command (see the list above), or --self-test")
     try:
         code: int = args.handler(args)
     except CommandError as exc:

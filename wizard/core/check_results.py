@@ -63,3 +63,9 @@ class DeviceReport(BaseModel):
 
     def result(self, check_id: str) -> CheckResult | None:
         return next((r for r in self.results if r.check_id == check_id), None)
+
+
+def status_summary(results: list[CheckResult]) -> str:
+    """How many checks came out each way, in words: "9 pass, 3 fail, 2 could not check"."""
+    counts = {status: sum(1 for r in results if r.status == status) for status in STATUS_WORDS}
+    return ", ".join(f"{n} {STATUS_WORDS[status].lower()}" for status, n in counts.items() if n)

@@ -53,19 +53,27 @@ def program_dir() -> Path:
     return _CHECKOUT_ROOT
 
 
+def is_portable() -> bool:
+    """True when a file named ``portable`` sits beside the program: it runs from a prepared stick.
+
+    Then everything the program keeps stays in ``data/`` on the stick and nothing
+    (not even a remembered passphrase) is written to the PC it runs on.
+    """
+    return (program_dir() / PORTABLE_MARKER).is_file()
+
+
 def data_dir() -> Path:
     """Where drafts, evidence, identity and estate results are kept.
 
-    ``GPCW_DATA_DIR`` wins; then a ``data`` folder beside the program when a
-    file named ``portable`` sits there (the USB stick); else the user's data
-    folder. The folder is not created here: reading must not write.
+    ``GPCW_DATA_DIR`` wins; then a ``data`` folder beside the program when it is
+    portable (the USB stick); else the user's data folder. The folder is not
+    created here: reading must not write.
     """
     env = os.environ.get(DATA_ENV)
     if env:
         return Path(env).expanduser()
-    here = program_dir()
-    if (here / PORTABLE_MARKER).is_file():
-        return here / "data"
+    if is_portable():
+        return program_dir() / "data"
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False, roaming=True))
 
 

@@ -17,6 +17,7 @@ import keyring
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail
 
+from wizard.core.paths import is_portable
 from wizard.pack.identity_cert import IdentityError
 
 SERVICE = "GP Cyber Wizard"
@@ -25,6 +26,10 @@ _INSECURE_MODULES = ("keyrings.alt", "keyring.backends.null", "keyring.backends.
 _NO_STORE = (
     "This computer has no secure password store, so the passphrase was not remembered. "
     "You will be asked for it each time you sign."
+)
+_PORTABLE = (
+    "The program is running from a prepared USB stick, which writes nothing to this computer, "
+    "so the passphrase was not remembered. You will be asked for it each time you sign."
 )
 
 
@@ -47,9 +52,13 @@ def _is_secure(backend: KeyringBackend) -> bool:
 def _store() -> KeyringBackend | None:
     """The secure backend to use, or None.
 
-    For a chainer, its highest-priority secure member: writing through the
-    chainer itself could land the passphrase in a plaintext member.
+    None on a portable stick: the keyring belongs to the PC, and the stick
+    promises to leave nothing on it. For a chainer, its highest-priority
+    secure member: writing through the chainer itself could land the
+    passphrase in a plaintext member.
     """
+    if is_portable():
+        return None
     try:
         backend = keyring.get_keyring()
         candidates = list(backend.backends) if isinstance(backend, chainer.ChainerBackend) else [backend]
@@ -58,16 +67,18 @@ def _store() -> KeyringBackend | None:
     return next((b for b in candidates if _is_secure(b)), None)
 
 
-def secure_backend() -> bool:
-    """True when a remembered passphrase would be kept encrypted by the operating system."""
-    return _store() is not None
+def unavailable_reason() -> str | None:
+    """Why a passphrase cannot be remembered here, in plain English; None when it can."""
+    if is_portable():
+        return _PORTABLE
+    return None if _store() is not None else _NO_STORE
 
 
 def remember(fingerprint: str, passphrase: str) -> str | None:
     """Keep the passphrase in the OS keyring; None on success, else a plain reason."""
     store = _store()
     if store is None:
-        return _NO_STORE
+        return unavailable_reason() or _NO_STORE
     try:
         store.set_password(SERVICE, username_for(fingerprint), passphrase)
     except Exception:  # locked keyring, user said no, D-Bus gone: all mean "not remembered"

@@ -33,7 +33,8 @@ def _probe(window: MainWindow) -> None:
     QTimer.singleShot(0, ready)
 
 
-def run() -> int:
+def open_main_window() -> tuple[QApplication, MainWindow]:
+    """The application and its window, shown at once, with the banks loading behind it."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -42,6 +43,11 @@ def run() -> int:
     window = MainWindow()
     window.show()
     window.load_in_background()
+    return app, window
+
+
+def run() -> int:
+    app, window = open_main_window()
     if os.environ.get(PROBE_ENV):
         _probe(window)
     return app.exec()

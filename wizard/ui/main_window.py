@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.resize(1200, 800)
         self.workspace: Workspace | None = None
+        self.load_error: str | None = None  # set when the banks could not be loaded
         self.message = QLabel("Opening the question banks…", self)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
             details = "\n".join(str(p) for p in exc.problems if p.severity == "error")
         else:
             details = str(exc)
+        self.load_error = details
         self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setText(

@@ -27,7 +27,7 @@ from wizard.checks.device_file import estate_reports, save_device_file
 from wizard.checks.evaluate import dspt_refs_by_check, evaluate
 from wizard.checks.facts import Snapshot
 from wizard.checks.runner import collect
-from wizard.core.check_results import STATUS_WORDS, CheckResult, DeviceReport
+from wizard.core.check_results import STATUS_WORDS, CheckResult, DeviceReport, status_summary
 from wizard.core.estate import device_reports
 from wizard.core.paths import data_dir
 from wizard.ui.pages.base import Page, read_only_table
@@ -120,8 +120,7 @@ class ChecksPage(Page):
         self.run_button.setText("&Check this computer again")
         self.bar.hide()
         self.session.add_device_report(report)
-        counts = {s: sum(1 for r in report.results if r.status == s) for s in STATUS_WORDS}
-        summary = ", ".join(f"{n} {STATUS_WORDS[s].lower()}" for s, n in counts.items() if n)
+        summary = status_summary(report.results)
         try:
             folder = estate_dir()
             folder.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,6 @@ from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from wizard.pack.identity import (
 )
 from wizard.pack.identity_cert import fingerprint_of
 from wizard.pack.sign import SigningKey
+from wizard.ui.dialogs import choose_file
 from wizard.ui.pages.base import Page
 from wizard.ui.session import Session
 from wizard.ui.workers import run_in_thread
@@ -113,6 +113,11 @@ class SignPage(Page):
         self.remember = QCheckBox("Remember on this PC", self.sign_box)
         self.remember.setAccessibleName("Remember the passphrase on this PC")
         form.addRow(self.remember)
+        self.remember_note = QLabel(self.sign_box)  # why remembering is not available here
+        self.remember_note.setWordWrap(True)
+        self.remember_note.setObjectName("hint")
+        self.remember_note.setAccessibleName("Why the passphrase cannot be remembered")
+        form.addRow(self.remember_note)
         self.sign_button = QPushButton("Build and &sign the pack", self.sign_box)
         self.sign_button.setObjectName("primary")
         self.sign_button.clicked.connect(self.sign)
@@ -172,14 +177,13 @@ class SignPage(Page):
             "each time you sign. Keep it safe; it cannot be recovered."
         )
         self.sign_box.setEnabled(has_key)
-        secure = keyring_store.secure_backend()
-        self.remember.setEnabled(secure)
-        if not secure:
+        unavailable = keyring_store.unavailable_reason()
+        self.remember.setEnabled(unavailable is None)
+        self.remember_note.setVisible(unavailable is not None)
+        if unavailable is not None:
             self.remember.setChecked(False)
-            self.remember.setText(
-                "Remember on this PC (not available: this PC has no secure password store, "
-                "so the passphrase is asked each time)"
-            )
+            self.remember.setText("Remember on this PC (not available here)")
+            self.remember_note.setText(unavailable)
         remembered = keyring_store.recall(fingerprint) if has_key and fingerprint else None
         if remembered and not self.passphrase.text():
             self.passphrase.setText(remembered)
@@ -203,9 +207,9 @@ class SignPage(Page):
         self.entered()
 
     def choose_key_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Key file from the ICB", "", "Key files (*.p12 *.pfx)")
-        if name:
-            self.import_key(Path(name))
+        path = choose_file(self, "Key file from the ICB", "Key files (*.p12 *.pfx)")
+        if path is not None:
+            self.import_key(path)
 
     def import_key(self, path: Path) -> None:
         """Keep a key the ICB issued; its own passphrase goes in the first box."""

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -22,6 +21,7 @@ from wizard.core.bank import Bank
 from wizard.core.draft_store import DraftLoadError, load_draft
 from wizard.core.recent import recent_drafts
 from wizard.core.scoring import score
+from wizard.ui.dialogs import choose_file
 
 
 def describe(path: Path, banks: list[Bank]) -> str | None:
@@ -161,9 +161,9 @@ class StartPage(QWidget):
             self.open_requested.emit(self._last)
 
     def _choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open a draft", "", "GP Cyber Wizard drafts (*.json)")
-        if name:
-            self.open_requested.emit(Path(name))
+        path = choose_file(self, "Open a draft", "GP Cyber Wizard drafts (*.json)")
+        if path is not None:
+            self.open_requested.emit(path)
 
     def show_problem(self, message: str) -> None:
         """A plain message in the red panel, with nothing to recover."""

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from wizard.core.bank_schema import Item
 from wizard.core.draft import EvidenceRef
 from wizard.core.evidence import EvidenceError, copy_evidence
+from wizard.ui.dialogs import choose_files
 from wizard.ui.session import Session
 from wizard.ui.workers import run_in_thread
 
@@ -75,8 +75,7 @@ class EvidenceBox(QWidget):
         self.setVisible(bool(refs))
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, f"Evidence for {self.item.ref}")
-        self.add_files([Path(n) for n in names])
+        self.add_files(choose_files(self, f"Evidence for {self.item.ref}"))
 
     def add_files(self, paths: list[Path]) -> None:
         draft_path = self.session.path

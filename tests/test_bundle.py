@@ -1,0 +1,186 @@
+"""The onedir USB bundle, built from build.spec and run as a practice manager would run it.
+
+The bundle is built once per test session with scripts/bundle.sh (about a minute;
+build/onedir is reused, so a second run only redoes what changed), or taken
+from GPCW_BUNDLE_DIR when that names one already built.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GUI = "gp-cyber-wizard"
+CLI = "gp-cyber-wizard-cli"
+PASSPHRASE = "correct horse battery staple"
+CORE_STEPS = ["banks", "checks", "identity", "pack", "verify"]
+
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the CI bundle is built on Linux"
+)
+
+
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    given = os.environ.get("GPCW_BUNDLE_DIR")
+    if given:
+        return Path(given)
+    dist = tmp_path_factory.mktemp("dist")
+    build = subprocess.run(
+        ["bash", "scripts/bundle.sh", "onedir"],
+        cwd=ROOT,
+        env={**os.environ, "GPCW_DIST": str(dist)},
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    return dist / GUI
+
+
+def clean_env(home: Path, **extra: str) -> dict[str, str]:
+    """A bare environment: an empty home and temp folder, so anything written to the PC shows."""
+    env = {"PATH": os.environ["PATH"], "HOME": str(home), "TMPDIR": str(home / "tmp"), "LANG": "C.UTF-8"}
+    (home / "tmp").mkdir(parents=True, exist_ok=True)
+    return {**env, **extra}
+
+
+def run(exe: Path, *args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(exe), *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def files_under(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
+def step_lines(output: str) -> dict[str, str]:
+    """``PASS  banks  ...`` lines by step name: the word each step ended with."""
+    found = {}
+    for line in output.splitlines():
+        word, _, rest = line.partition("  ")
+        if word in ("PASS", "FAIL", "SKIP") and rest.split():
+            found[rest.split()[0]] = word
+    return found
+
+
+def test_bundle_holds_both_executables_the_banks_and_assets_and_no_unused_qt_parts(bundle: Path) -> None:
+    internal = bundle / "_internal"
+    assert (bundle / GUI).is_file() and os.access(bundle / GUI, os.X_OK)
+    assert (bundle / CLI).is_file() and os.access(bundle / CLI, os.X_OK)
+    banks = sorted(p.name for p in (internal / "questions").iterdir())
+    assert banks == sorted(p.name for p in (ROOT / "questions").glob("*.yaml"))
+    for asset in ("end-of-support.yaml", "style.qss", "fonts/DejaVuSans.ttf", "fonts/LICENSE-DejaVu.txt"):
+        assert (internal / "assets" / asset).is_file(), asset
+    qt = internal / "PySide6" / "Qt"
+    assert not (qt / "translations").exists()
+    assert {p.name for p in (qt / "plugins").iterdir()} <= {
+        "platforms",
+        "platforminputcontexts",
+        "xcbglintegrations",
+        "styles",
+    }
+    platforms = {p.name for p in (qt / "plugins" / "platforms").iterdir()}
+    assert platforms == {"libqxcb.so", "libqoffscreen.so", "libqminimal.so"}
+    assert not list(internal.glob("libQt6Network*")) and not (internal / "lxml").exists()
+
+
+def test_every_library_in_the_bundle_finds_what_it_links_to(bundle: Path) -> None:
+    """What build.spec leaves out must not be something a kept library needs."""
+    internal = bundle / "_internal"
+    missing = []
+    for library in [p for p in internal.rglob("*.so*") if p.is_file() and not p.is_symlink()]:
+        out = subprocess.run(
+            ["ldd", str(library)],
+            env={**os.environ, "LD_LIBRARY_PATH": str(internal)},
+            capture_output=True,
+            text=True,
+        ).stdout
+        missing += [f"{library.name}: {line.strip()}" for line in out.splitlines() if "not found" in line]
+    assert missing == []
+
+
+def test_console_executable_self_test_passes_with_the_passphrase_from_the_environment(
+    bundle: Path, tmp_path: Path
+) -> None:
+    result = run(
+        bundle / CLI,
+        "--self-test",
+        env=clean_env(tmp_path / "home", GPCW_PASSPHRASE=PASSPHRASE),
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert step_lines(result.stdout) == dict.fromkeys(CORE_STEPS, "PASS")
+    assert "onedir bundle" in result.stdout
+    assert "passphrase from GPCW_PASSPHRASE" in result.stdout
+    assert result.stdout.rstrip().endswith("Self-test passed: all 5 steps.")
+
+
+def test_windowed_executable_self_test_also_opens_every_page_offscreen(bundle: Path, tmp_path: Path) -> None:
+    env = clean_env(tmp_path / "home", QT_QPA_PLATFORM="offscreen")
+    result = run(bundle / GUI, "--self-test", env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert step_lines(result.stdout) == dict.fromkeys([*CORE_STEPS, "window"], "PASS")
+    assert "pages of the demo opened" in result.stdout
+
+
+def test_self_test_without_a_screen_fails_that_step_in_words_and_exits_1(
+    bundle: Path, tmp_path: Path
+) -> None:
+    result = run(bundle / GUI, "--self-test", env=clean_env(tmp_path / "home"), cwd=tmp_path)
+    assert result.returncode == 1
+    lines = step_lines(result.stdout)
+    assert lines.pop("window") == "FAIL" and set(lines.values()) == {"PASS"}
+    assert "there is no screen; set QT_QPA_PLATFORM=offscreen" in result.stdout
+    assert "Self-test FAILED: 1 of 6 steps did not pass." in result.stdout
+
+
+@pytest.fixture
+def stick(bundle: Path, tmp_path: Path) -> Path:
+    """The bundle copied to a 'stick' with the ``portable`` marker beside the executables."""
+    target = tmp_path / "stick" / "GP Cyber Wizard"
+    shutil.copytree(bundle, target, symlinks=True)
+    (target / "portable").write_text("", encoding="utf-8")
+    return target
+
+
+def test_portable_stick_keeps_everything_in_its_data_folder_and_writes_nothing_to_the_pc(
+    stick: Path, tmp_path: Path
+) -> None:
+    home, work = tmp_path / "home", tmp_path / "work"
+    work.mkdir()
+    env = clean_env(home, GPCW_PASSPHRASE=PASSPHRASE, QT_QPA_PLATFORM="offscreen")
+    created = run(
+        stick / CLI,
+        *("identity", "create", "--practice", "Riverside Surgery", "--ods", "A12345", "--remember"),
+        env=env,
+        cwd=work,
+    )
+    assert created.returncode == 0, created.stdout + created.stderr
+    assert "running from a prepared USB stick" in created.stdout  # the PC's keyring was left alone
+    (stick / "data" / "drafts").mkdir()
+    draft = run(
+        stick / CLI,
+        *("new-draft", "--practice", "Riverside Surgery", "--ods", "A12345"),
+        *("--out", str(stick / "data" / "drafts" / "Riverside Surgery.json")),
+        env=env,
+        cwd=work,
+    )
+    assert draft.returncode == 0, draft.stdout + draft.stderr
+    checked = run(stick / CLI, "check", "--save", str(stick / "data"), env=env, cwd=work)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    started = run(stick / GUI, env={**env, "GPCW_STARTUP_PROBE": "1"}, cwd=work)
+    assert started.returncode == 0 and "start-page-ready" in started.stdout, started.stderr
+    tested = run(stick / GUI, "--self-test", env=env, cwd=work)
+    assert tested.returncode == 0, tested.stdout + tested.stderr
+    assert f"portable, data in {stick / 'data'}" in tested.stdout
+
+    kept = {p.relative_to(stick / "data").parts[0] for p in files_under(stick / "data")}
+    assert {"identity", "drafts"} <= kept and any(p.suffix == ".json" for p in (stick / "data").iterdir())
+    assert not [p for p in (stick / "data").iterdir() if p.name.startswith("self-test-")]
+    assert files_under(home) == [] and files_under(work) == []

@@ -1,0 +1,106 @@
+"""``--self-test`` from the source checkout: every step, the one-line report, the exit code.
+
+tests/test_bundle.py runs the same self-test inside the built bundle.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from wizard.cli import main
+from wizard.cli.console import ensure_output
+from wizard.cli.self_test import SelfTestRun, run_self_test
+from wizard.core.paths import DATA_ENV
+
+
+def report_lines(text: str) -> list[tuple[str, str]]:
+    return [
+        (line[:4], line[6:].split()[0]) for line in text.splitlines() if line[:4] in ("PASS", "FAIL", "SKIP")
+    ]
+
+
+def test_every_step_passes_and_the_practices_data_is_left_alone(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = Path(os.environ[DATA_ENV])  # conftest: this test's own data folder
+    monkeypatch.setenv("GPCW_PASSPHRASE", "a passphrase from the environment")
+    assert main(["--self-test"]) == 0
+    out = capsys.readouterr().out
+    assert report_lines(out) == [("PASS", s) for s in ("banks", "checks", "identity", "pack", "verify")]
+    assert "from source" in out and "passphrase from GPCW_PASSPHRASE" in out
+    assert "DSPT 2025-26: 50 items; Cyber Essentials 3.3: 89 items" in out
+    assert out.rstrip().endswith("Self-test passed: all 5 steps.")
+    assert os.environ[DATA_ENV] == str(data)  # put back after the run
+    assert not data.exists() or not any(data.iterdir())
+
+
+def test_a_failing_step_is_named_later_steps_that_need_it_are_skipped_and_exit_is_1(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def broken(run: SelfTestRun) -> str:
+        raise OSError("the stick was pulled out")
+
+    def needs_broken(run: SelfTestRun) -> str:
+        run.need("broken", None)  # what the broken step would have handed on is missing
+        return "not reached"
+
+    assert run_self_test([("broken", broken), ("after", needs_broken)]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL  broken    OSError: the stick was pulled out" in out
+    assert "SKIP  after     needs the broken step" in out
+    assert "Self-test FAILED: 2 of 7 steps did not pass." in out
+
+
+def test_self_test_does_not_mix_with_a_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["--self-test", "score", "x.json"])
+    assert stopped.value.code == 2
+    assert "--self-test runs on its own" in capsys.readouterr().err
+
+
+def test_no_command_and_no_self_test_asks_for_a_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main([])
+    assert "choose a command" in capsys.readouterr().err
+
+
+def test_windowed_entry_point_adds_the_window_step_offscreen(tmp_path: Path) -> None:
+    """``python -m wizard --self-test`` is what the windowed executable runs."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", DATA_ENV: str(tmp_path / "data")}
+    result = subprocess.run(
+        [sys.executable, "-m", "wizard", "--self-test"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert report_lines(result.stdout)[-1] == ("PASS", "window")
+    assert "22 pages of the demo opened" in result.stdout
+    assert not (tmp_path / "data").exists()
+
+
+def test_a_windowed_start_without_any_console_writes_what_it_prints_to_the_data_folder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A windowed executable has no stdout; started from a shortcut it has no console to borrow either."""
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    target = ensure_output()
+    assert target == Path(os.environ[DATA_ENV]) / "last-command-output.txt"
+    print("Self-test passed: all 6 steps.")
+    assert sys.stdout is sys.stderr and sys.stdout is not None
+    sys.stdout.close()
+    assert target.read_text(encoding="utf-8") == "Self-test passed: all 6 steps.\n"
+
+
+def test_a_console_start_leaves_output_alone() -> None:
+    before = sys.stdout
+    assert ensure_output() is None and sys.stdout is before
