@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+import wizard
+
 ROOT = Path(__file__).resolve().parent.parent
 GUI = "gp-cyber-wizard"
 CLI = "gp-cyber-wizard-cli"
@@ -184,3 +186,28 @@ def test_portable_stick_keeps_everything_in_its_data_folder_and_writes_nothing_t
     assert {"identity", "drafts"} <= kept and any(p.suffix == ".json" for p in (stick / "data").iterdir())
     assert not [p for p in (stick / "data").iterdir() if p.name.startswith("self-test-")]
     assert files_under(home) == [] and files_under(work) == []
+
+
+def test_windows_version_resource_reads_back_with_the_package_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PyInstaller reads this file on Windows only; read it here with its own reader.
+
+    That module imports the Windows API at the top for writing resources into an
+    .exe, which is not what is checked here, so it is given an empty stand-in.
+    """
+    import PyInstaller.compat
+
+    monkeypatch.setattr(PyInstaller.compat, "win32api", None, raising=False)
+    from PyInstaller.utils.win32.versioninfo import load_version_info_from_text_file
+
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))
+    from version_info import write_version_file
+
+    info = load_version_info_from_text_file(str(write_version_file(tmp_path / "version-info.txt")))
+    strings = {entry.name: entry.val for entry in info.kids[0].kids[0].kids}
+    assert strings["FileVersion"] == strings["ProductVersion"] == wizard.__version__
+    assert strings["ProductName"] == wizard.APP_NAME
+    major, minor, patch = (int(n) for n in wizard.__version__.split("."))
+    assert info.ffi.fileVersionMS == (major << 16) | minor and info.ffi.fileVersionLS == patch << 16
+    assert len(info.toRaw()) > 500  # the binary resource the Windows build writes into each .exe
