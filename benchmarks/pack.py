@@ -37,12 +37,11 @@ def main() -> int:
     from wizard.core.evidence import add_evidence
     from wizard.pack.build import build_pack
     from wizard.pack.identity import create_identity
-    from wizard.pack.sign import SigningKey
     from wizard.pack.verify import verify_file
 
     banks = load_banks()
     identity = create_identity("Riverside Surgery", "A12345", "benchmark passphrase")
-    key = SigningKey(identity.key, identity.certificate, tuple(identity.chain))
+    key = identity.signing_key()
     draft = demo_draft(banks, dt.date.today())
     path = work / "riverside.json"
     items = [i for b in banks for i in b.items()][:20]

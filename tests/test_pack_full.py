@@ -54,7 +54,7 @@ def practice(real_banks: list[Bank], tmp_path: Path) -> tuple[Draft, Path, Signi
         add_evidence(draft, path, item, source)  # type: ignore[arg-type]
     add_device_report(draft, evaluate(load_snapshot(RECORDED)))
     save_draft(path, draft)
-    return draft, path, SigningKey(identity.key, identity.certificate, tuple(identity.chain))
+    return draft, path, identity.signing_key()
 
 
 def test_full_pack_is_accepted_everywhere(real_banks: list[Bank], practice: tuple, tmp_path: Path) -> None:  # type: ignore[type-arg]

@@ -40,7 +40,7 @@ def signing_key(passphrase_file: Path | None) -> SigningKey:
         identity = load_identity(read_passphrase(passphrase_file, fingerprint=fingerprint))
     except IdentityError as exc:
         raise CommandError(str(exc), 1) from exc
-    return SigningKey(identity.key, identity.certificate, tuple(identity.chain))
+    return identity.signing_key()
 
 
 def pack_cmd(args: argparse.Namespace) -> int:

@@ -94,7 +94,7 @@ def _identity(run: SelfTestRun) -> str:
     folder = run.workdir / "data"
     create_identity("Self-test (not a real practice)", "A12345", passphrase, folder)
     identity = load_identity(passphrase, folder)  # reopen, as signing does
-    run.key = SigningKey(identity.key, identity.certificate, tuple(identity.chain))
+    run.key = identity.signing_key()
     source = f"the passphrase from {ENV_VAR}" if given else "a random passphrase"
     return f"throwaway key made and reopened with {source}; fingerprint {identity.fingerprint[:23]}…"
 
@@ -110,8 +110,7 @@ def _pack(run: SelfTestRun) -> str:
     run.draft_path.parent.mkdir(parents=True)
     note = run.workdir / "restore-test-note.txt"
     note.write_text("Self-test: stands in for a backup restore log.\n", encoding="utf-8")
-    item = next(bank.find(EVIDENCE_ITEM) for bank in run.banks if bank.find(EVIDENCE_ITEM))
-    assert item is not None
+    item = next(filter(None, (bank.find(EVIDENCE_ITEM) for bank in run.banks)))
     add_evidence(draft, run.draft_path, item, note)
     save_draft(run.draft_path, draft)
     run.pack = build_pack(run.banks, draft, run.draft_path, run.key, run.workdir / "demo-pack.pdf")

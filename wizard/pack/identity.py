@@ -13,6 +13,7 @@ import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography import x509
 from cryptography.exceptions import UnsupportedAlgorithm
@@ -22,6 +23,10 @@ from cryptography.hazmat.primitives.serialization.pkcs12 import PKCS12PrivateKey
 
 from wizard.core.atomic import atomic_write
 from wizard.core.paths import data_dir
+
+if TYPE_CHECKING:
+    from wizard.pack.sign import SigningKey
+
 from wizard.pack.identity_cert import (
     SIGNING_KEY_CLASSES,
     IdentityError,
@@ -75,6 +80,12 @@ class Identity:
     @property
     def self_signed(self) -> bool:
         return is_self_signed(self.certificate)
+
+    def signing_key(self) -> SigningKey:
+        """The key and certificates as the signer takes them (pyHanko loads only when signing)."""
+        from wizard.pack.sign import SigningKey
+
+        return SigningKey(self.key, self.certificate, tuple(self.chain))
 
 
 def identity_dir(folder: Path | None = None) -> Path:

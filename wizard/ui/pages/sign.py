@@ -35,7 +35,6 @@ from wizard.pack.identity import (
     load_identity,
 )
 from wizard.pack.identity_cert import fingerprint_of
-from wizard.pack.sign import SigningKey
 from wizard.ui.dialogs import choose_file
 from wizard.ui.pages.base import Page
 from wizard.ui.session import Session
@@ -244,7 +243,7 @@ class SignPage(Page):
 
         def work() -> tuple[PackResult, str | None]:
             identity = load_identity(secret)
-            key = SigningKey(identity.key, identity.certificate, tuple(identity.chain))
+            key = identity.signing_key()
             target.parent.mkdir(parents=True, exist_ok=True)
             result = build_pack(banks, draft, draft_path, key, target, progress=note)
             kept = keyring_store.remember(identity.fingerprint, secret) if remember else None
