@@ -24,12 +24,12 @@ SERVICE = "GP Cyber Wizard"
 ENV_VAR = "GPCW_PASSPHRASE"
 _INSECURE_MODULES = ("keyrings.alt", "keyring.backends.null", "keyring.backends.fail")
 _NO_STORE = (
-    "This computer has no secure password store, so the passphrase was not remembered. "
+    "This computer has no secure password store, so the passphrase cannot be remembered here. "
     "You will be asked for it each time you sign."
 )
 _PORTABLE = (
     "The program is running from a prepared USB stick, which writes nothing to this computer, "
-    "so the passphrase was not remembered. You will be asked for it each time you sign."
+    "so the passphrase cannot be remembered. You will be asked for it each time you sign."
 )
 
 
