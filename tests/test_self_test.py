@@ -104,3 +104,19 @@ def test_a_windowed_start_without_any_console_writes_what_it_prints_to_the_data_
 def test_a_console_start_leaves_output_alone() -> None:
     before = sys.stdout
     assert ensure_output() is None and sys.stdout is before
+
+
+def test_a_write_protected_stick_is_reported_in_words_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    (stick / "portable").write_text("", encoding="utf-8")
+    (stick / "data").write_text("", encoding="utf-8")  # a file where the data folder should be
+    monkeypatch.delenv(DATA_ENV)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(stick / "gp-cyber-wizard-cli"))
+    assert run_self_test() == 1
+    out = capsys.readouterr().out
+    assert f"FAIL  setup     no temporary folder could be made in {stick / 'data'}" in out
+    assert "Is the stick write-protected or full?" in out

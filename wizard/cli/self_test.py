@@ -180,7 +180,16 @@ def run_self_test(extra_steps: Sequence[Step] = ()) -> int:
     """Run every step, one line each; 0 only when all passed."""
     print(f"{APP_NAME} {__version__} self-test ({_where()})", flush=True)
     steps = [*CORE_STEPS, *extra_steps]
-    workdir = _work_folder()
+    try:
+        workdir = _work_folder()
+    except OSError as exc:
+        place = data_dir() if is_portable() else Path(tempfile.gettempdir())
+        print(
+            f"FAIL  setup     no temporary folder could be made in {place} ({exc.strerror or exc})",
+            flush=True,
+        )
+        print("Self-test FAILED: nothing could be tried. Is the stick write-protected or full?", flush=True)
+        return 1
     saved_env = os.environ.get(DATA_ENV)
     os.environ[DATA_ENV] = str(workdir / "data")  # anything a step saves lands in the work folder
     try:
