@@ -77,7 +77,13 @@ def test_bundle_holds_both_executables_the_banks_and_assets_and_no_unused_qt_par
     assert (bundle / CLI).is_file() and os.access(bundle / CLI, os.X_OK)
     banks = sorted(p.name for p in (internal / "questions").iterdir())
     assert banks == sorted(p.name for p in (ROOT / "questions").glob("*.yaml"))
-    for asset in ("end-of-support.yaml", "style.qss", "fonts/DejaVuSans.ttf", "fonts/LICENSE-DejaVu.txt"):
+    for asset in (
+        "end-of-support.yaml",
+        "style.qss",
+        "gp-cyber-wizard.png",
+        "fonts/DejaVuSans.ttf",
+        "fonts/LICENSE-DejaVu.txt",
+    ):
         assert (internal / "assets" / asset).is_file(), asset
     qt = internal / "PySide6" / "Qt"
     assert not (qt / "translations").exists()
@@ -211,3 +217,10 @@ def test_windows_version_resource_reads_back_with_the_package_version(
     major, minor, patch = (int(n) for n in wizard.__version__.split("."))
     assert info.ffi.fileVersionMS == (major << 16) | minor and info.ffi.fileVersionLS == patch << 16
     assert len(info.toRaw()) > 500  # the binary resource the Windows build writes into each .exe
+
+
+def test_windows_icon_carries_every_size_explorer_asks_for() -> None:
+    from PIL import Image
+
+    with Image.open(ROOT / "assets" / "gp-cyber-wizard.ico") as icon:
+        assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= set(icon.info["sizes"])

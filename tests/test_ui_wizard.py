@@ -268,8 +268,26 @@ def test_window_first_then_banks_in_the_background(qtbot: QtBot) -> None:
     assert window.workspace is None and "Opening" in window.message.text()
     window.load_in_background()
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
-    assert window.start.isVisible()
+    assert window.start.isVisible() and window.load_error is None
     assert window.windowTitle().startswith("GP Cyber Wizard")
+
+
+def test_the_program_start_shows_the_window_with_its_style_and_icon(qtbot: QtBot) -> None:
+    from wizard.ui.app import open_main_window
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    style, icon = app.styleSheet(), app.windowIcon()
+    try:
+        started, window = open_main_window()
+        qtbot.addWidget(window)
+        assert started is app and window.isVisible()
+        assert "#005eb8" in app.styleSheet().lower()
+        assert not app.windowIcon().isNull() and 256 in [s.width() for s in app.windowIcon().availableSizes()]
+        qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
+    finally:
+        app.setStyleSheet(style)
+        app.setWindowIcon(icon)
 
 
 def test_a_broken_bank_is_explained_not_crashed_on(
@@ -289,7 +307,7 @@ def test_a_broken_bank_is_explained_not_crashed_on(
     window.load_in_background()
     qtbot.waitUntil(lambda: "could not be loaded" in window.message.text(), timeout=10_000)
     assert "mini-ce.yaml, line" in window.message.text() and "mce-nowhere" in window.message.text()
-    assert window.workspace is None
+    assert window.workspace is None and "mce-nowhere" in (window.load_error or "")
 
 
 def test_review_plan_edits_and_go_to_question(qtbot: QtBot, real_banks: list[Bank], tmp_path: Path) -> None:

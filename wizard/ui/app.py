@@ -7,9 +7,11 @@ import sys
 import time
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from wizard import APP_NAME
+from wizard.core.paths import resource_path
 from wizard.ui.main_window import MainWindow
 from wizard.ui.style import apply_style
 
@@ -40,6 +42,7 @@ def open_main_window() -> tuple[QApplication, MainWindow]:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     apply_style(app)
+    app.setWindowIcon(QIcon(str(resource_path("assets", "gp-cyber-wizard.png"))))
     window = MainWindow()
     window.show()
     window.load_in_background()
