@@ -146,7 +146,8 @@ CORE_STEPS: list[Step] = [
 def _where() -> str:
     if getattr(sys, "frozen", False):
         bundle = Path(getattr(sys, "_MEIPASS", ""))
-        kind = "onedir bundle" if bundle.parent == Path(sys.executable).resolve().parent else "onefile bundle"
+        onedir = bundle.parent == Path(sys.executable).resolve().parent
+        kind = "onedir bundle" if onedir else f"onefile bundle, unpacked into {bundle.parent} for this run"
     else:
         kind = "from source"
     place = f"portable, data in {data_dir()}" if is_portable() else f"data in {data_dir()}"
