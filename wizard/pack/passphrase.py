@@ -67,18 +67,21 @@ def _store() -> KeyringBackend | None:
     return next((b for b in candidates if _is_secure(b)), None)
 
 
+def _why_no_store() -> str:
+    """The reason, once ``_store()`` has found nothing to use."""
+    return _PORTABLE if is_portable() else _NO_STORE
+
+
 def unavailable_reason() -> str | None:
     """Why a passphrase cannot be remembered here, in plain English; None when it can."""
-    if is_portable():
-        return _PORTABLE
-    return None if _store() is not None else _NO_STORE
+    return None if _store() is not None else _why_no_store()
 
 
 def remember(fingerprint: str, passphrase: str) -> str | None:
     """Keep the passphrase in the OS keyring; None on success, else a plain reason."""
     store = _store()
     if store is None:
-        return unavailable_reason() or _NO_STORE
+        return _why_no_store()
     try:
         store.set_password(SERVICE, username_for(fingerprint), passphrase)
     except Exception:  # locked keyring, user said no, D-Bus gone: all mean "not remembered"

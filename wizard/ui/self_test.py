@@ -58,8 +58,9 @@ def window_step(draft_path: Path) -> str:
             app.processEvents()
             if view.current_key() != key:
                 raise RuntimeError(f"the page {key} could not be shown")
-        if "Riverside Surgery" not in window.windowTitle():
-            raise RuntimeError(f"the window title is {window.windowTitle()!r}")
+        practice = window.session.draft.practice.name if window.session else ""
+        if not practice or practice not in window.windowTitle():
+            raise RuntimeError(f"the window title is {window.windowTitle()!r}, without the practice's name")
     finally:
         window.close()
         app.processEvents()
