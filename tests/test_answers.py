@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.helpers import find_item
-from wizard.core.answers import AnswerError, answer_from_text, set_answer
+from wizard.core.answers import AnswerError, answer_from_text, clear_provider, set_answer, set_provider
 from wizard.core.bank import Bank
 from wizard.core.draft import Draft
 
@@ -15,10 +17,10 @@ from wizard.core.draft import Draft
     [
         ("1.1.1", "Y", "yes"),
         ("1.1.1", "no", "no"),
-        ("1.1.2", "96%", 96),
-        ("1.1.2", "87.5", 87.5),
-        ("2.1.1", "31/03/2026", "2026-03-31"),
-        ("2.1.1", "2026-03-31", "2026-03-31"),
+        ("A6.9", "96%", 96),
+        ("A6.9", "87.5", 87.5),
+        ("A6.8", "31/03/2026", "2026-03-31"),
+        ("A6.8", "2026-03-31", "2026-03-31"),
         ("A6.7", "Multi-factor authentication", "mfa"),
         ("A8.1", "allowlist, Anti-malware", ["av", "allowlist"]),
         ("1.1.3", "  free text kept as typed ", "  free text kept as typed "),
@@ -36,13 +38,13 @@ def test_typed_values_are_understood(
     ("ref", "typed", "words"),
     [
         ("1.1.1", "maybe", "Yes or No"),
-        ("1.1.2", "101", "0 to 100"),
-        ("1.1.2", "-3", "0 or more"),
-        ("1.1.2", "lots", "needs a number"),
-        ("2.1.1", "last tuesday", "needs a date"),
+        ("A6.9", "101", "0 to 100"),
+        ("A6.9", "-3", "0 or more"),
+        ("A6.9", "lots", "needs a number"),
+        ("A6.8", "last tuesday", "needs a date"),
         ("A6.7", "passkey", "needs one of"),
         ("A8.1", "av, magic", "list of these choices"),
-        ("1.1.1", "it-provider", "not one our IT provider answers"),
+        ("1.1.1", "it-provider", "Yes or No"),
     ],
 )
 def test_wrong_values_are_refused_plainly(
@@ -54,10 +56,23 @@ def test_wrong_values_are_refused_plainly(
     assert item.id not in mini_draft.answers
 
 
-def test_not_sure_it_provider_and_clear(mini_banks: list[Bank], mini_draft: Draft) -> None:
-    _, item = find_item(mini_banks, "2.1.1")
+def test_only_an_it_provider_question_records_the_provider(mini_banks: list[Bank], mini_draft: Draft) -> None:
+    _, privacy = find_item(mini_banks, "1.1.1")
+    with pytest.raises(AnswerError, match="not one our IT provider answers"):
+        set_provider(mini_draft, privacy, "ICB IT", None)
+    _, backups = find_item(mini_banks, "2.1.1")
+    recorded = set_provider(mini_draft, backups, " ICB IT ", dt.date(2026, 3, 12))
+    assert recorded.provider is not None and recorded.provider.name == "ICB IT"
+    assert recorded.value is None and recorded.status is None  # who answered, not an answer
+    set_answer(mini_draft, backups, "yes")
+    assert mini_draft.answer(backups.id).provider == recorded.provider  # kept beside the answer
+    clear_provider(mini_draft, backups)
+    assert mini_draft.answer(backups.id).provider is None and mini_draft.answer(backups.id).value == "yes"
+
+
+def test_not_sure_and_clear(mini_banks: list[Bank], mini_draft: Draft) -> None:
+    _, item = find_item(mini_banks, "A6.8")
     assert answer_from_text(mini_draft, item, "not sure").status == "not_sure"  # type: ignore[union-attr]
-    assert answer_from_text(mini_draft, item, "it-provider").status == "it_provider"  # type: ignore[union-attr]
     set_answer(mini_draft, item, "2026-01-01")
     mini_draft.answers[item.id].note = "restored the clinical system backup"
     assert answer_from_text(mini_draft, item, "clear") is None
@@ -70,4 +85,5 @@ def test_text_length_limit(real_banks: list[Bank], mini_draft: Draft) -> None:
     _, item = find_item(real_banks, "A1.1")
     with pytest.raises(AnswerError, match="at most 150 characters"):
         set_answer(mini_draft, item, "x" * 151)
-    assert set_answer(mini_draft, item, "x" * 150).value == "x" * 150
+    set_answer(mini_draft, item, "x" * 150)
+    assert mini_draft.practice.name == "x" * 150  # A1.1 is the practice's name: one value, one place

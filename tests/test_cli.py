@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -36,29 +37,48 @@ def test_new_draft_answer_score(tmp_path: Path) -> None:
     assert created.returncode == 0, created.stderr
     data = json.loads(draft.read_text())
     assert data["practice"] == {**data["practice"], "name": "Riverside Surgery", "ods_code": "A12345"}
-    assert sorted(data["frameworks"]) == ["cyber-essentials", "dspt-gp"]
+    assert sorted(data["frameworks"]) == ["cyber-essentials", "dspt-gp", "good-practice"]
+    assert data["as_at"] == dt.date.today().isoformat()
 
-    for ref, value in (("7.3.4", "15/01/2026"), ("A6.4", "no"), ("3.2.1", "80%"), ("6.1.1", "not-sure")):
-        result = wiz("answer", draft, ref, value)
+    untouched = json.loads(wiz("score", draft, "--json").stdout)
+    assert untouched["dspt"][0]["overall"] == "Not started"
+    assert untouched["cyber_essentials"][0]["verdict"] == "Not started"
+    assert untouched["cyber_essentials"][0]["auto_fails"] == [] and untouched["action_plan"] == []
+
+    for args in (
+        ("7.3.4", "yes", "--field", "how=Nightly to the ICB's data centre; restore tested each quarter"),
+        ("A6.4", "no"),
+        ("3.2.1", "--field", "with_access=20", "--field", "completed=16", "--field", "figures_on=01/11/2026"),
+        ("6.1.1", "not-sure"),
+        ("6.2.1", "yes", "--provider", "ICB IT", "--given-on", "12/03/2026"),
+    ):
+        result = wiz("answer", draft, *args)
         assert result.returncode == 0, result.stderr
-    answers = json.loads(draft.read_text())["answers"]
-    assert answers["dspt-backups-restore-tested"]["value"] == "2026-01-15"
-    assert answers["ce-updates-os-firmware-on-time"]["value"] == "no"
-    assert answers["dspt-staff-training-completion"]["value"] == 80
-    assert answers["dspt-breach-reporting-route"]["status"] == "not_sure"
+    data = json.loads(draft.read_text())
+    answers = data["answers"]
+    assert answers["dspt-backups-tested"]["fields"]["how"].startswith("Nightly")
+    assert answers["ce-upd-os-14-days"]["value"] == "no"
+    assert answers["dspt-training-95"]["fields"] == {
+        "with_access": 20,
+        "completed": 16,
+        "figures_on": "2026-11-01",
+    }
+    assert answers["dspt-breach-reporting"]["status"] == "not_sure"
+    assert answers["dspt-anti-malware"]["provider"] == {"name": "ICB IT", "given_on": "2026-03-12"}
 
     scored = wiz("score", draft, "--json")
     assert scored.returncode == 0, scored.stderr
     result = json.loads(scored.stdout)
     assert result["dspt"][0]["overall"] == "Standards Not Met"
-    assert result["cyber_essentials"][0]["ready"] is False
-    assert "A6.4" in result["cyber_essentials"][0]["auto_fails"]
+    assert result["cyber_essentials"][0]["verdict"] == "Would fail automatically"
+    assert result["cyber_essentials"][0]["auto_fails"] == ["A6.4"]
     plan = result["action_plan"]
     assert plan[0]["ref"] == "A6.4" and plan[0]["priority_label"] == "Critical"
-    assert any(e["ref"] == "3.2.1" and "95%" in e["reason"] for e in plan)
+    assert any(e["ref"] == "3.2.1" and "80%" in e["reason"] for e in plan)
     text = wiz("score", draft)
     assert text.returncode == 0 and "Riverside Surgery (A12345)" in text.stdout
-    assert "Automatic fails: A6.4" in text.stdout
+    assert "Would fail automatically: A6.4" in text.stdout and "practice's own estimate" in text.stdout
+    assert "not answered yet" in text.stdout and "(s)" not in text.stdout
 
 
 def test_bad_input_gets_plain_messages(tmp_path: Path) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
 from tests.unprivileged import run_unprivileged, shared_tmp_dir
-from wizard.core.answers import set_answer
+from wizard.core.answers import set_answer, set_provider
 from wizard.core.bank import Bank
 from wizard.core.draft import SCHEMA_VERSION, Draft, draft_to_bytes, new_draft
 from wizard.core.draft_store import (
@@ -21,6 +22,7 @@ from wizard.core.draft_store import (
     recover,
     save_draft,
 )
+from wizard.core.fields import write_field
 
 
 def _saved(path: Path, notes: list[str]) -> Draft:
@@ -33,8 +35,12 @@ def _saved(path: Path, notes: list[str]) -> Draft:
 
 def test_round_trip_keeps_everything(tmp_path: Path, mini_banks: list[Bank], mini_draft: Draft) -> None:
     bank = next(b for b in mini_banks if b.framework.scoring == "dspt")
-    set_answer(mini_draft, bank.find("1.1.2"), 88)  # type: ignore[arg-type]
-    set_answer(mini_draft, bank.find("2.1.1"), None, "it_provider")  # type: ignore[arg-type]
+    training = bank.find("1.1.2")
+    assert training is not None and training.fields
+    write_field(mini_draft, training, training.fields[0], 24)
+    set_answer(mini_draft, bank.find("2.1.1"), "yes")  # type: ignore[arg-type]
+    set_provider(mini_draft, bank.find("2.1.1"), "ICB IT", dt.date(2026, 3, 12))  # type: ignore[arg-type]
+    mini_draft.facts["breaches_12m"] = 0
     mini_draft.answers["mini-training"].note = "Two locums still to finish"
     mini_draft.check_results["pc-reception"] = {"firewall_enabled": {"status": "pass"}}
     path = tmp_path / "riverside.json"

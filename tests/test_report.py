@@ -136,8 +136,11 @@ def test_text_has_what_the_icb_needs(pack: Pack, real_banks: list[Bank], text: s
         "DSPT 2025-26",
         "Standards",
         "A6.5",
-        "Automatic fails",
-        "Answered by our IT provider",
+        "Would fail automatically",
+        "practice's own estimate",
+        "Yes, per ICB IT,",
+        "Toolkit sheet: DSPT 2025-26",
+        "Good practice for GP practices",
         "Not asked (does not apply)",
         pack.evidence.name,
         f"{pack.evidence.sha256[:16]}…",
@@ -232,6 +235,10 @@ def test_a_fresh_draft_with_a_long_name_builds(real_banks: list[Bank], tmp_path:
     path.write_bytes(built.pdf)
     _tool("qpdf", "--check", path)
     flat = _flat(_tool("pdftotext", path, "-"))
-    assert "Standards Not Met" in flat and "Not ready to submit yet" in flat
-    assert "Not yet assigned" in flat and "Not recorded" in flat
+    assert "Overall: Not started" in flat and "Not started (the practice's own estimate)" in flat
+    assert "Standards Not Met" not in flat and "Would fail automatically (" not in flat
+    assert "No question has been answered yet" in flat
+    assert "Not recorded" in flat
+    assert "Nothing answered so far needs action" in flat and "45 questions not answered yet" not in flat
+    assert "DSPT 1 Personal confidential data: 13 questions not answered yet" in flat
     assert built.signature_page == built.page_count - 1

@@ -34,7 +34,10 @@ def test_every_step_passes_and_the_practices_data_is_left_alone(
     out = capsys.readouterr().out
     assert report_lines(out) == [("PASS", s) for s in ("banks", "checks", "identity", "pack", "verify")]
     assert "from source" in out and "passphrase from GPCW_PASSPHRASE" in out
-    assert "DSPT 2025-26: 50 items; Cyber Essentials 3.3: 89 items" in out
+    assert (
+        "DSPT 2025-26: 45 items; Cyber Essentials 3.3: 89 items; Good practice 2026: 15 items; 2 answer maps"
+        in out
+    )
     assert out.rstrip().endswith("Self-test passed: all 5 steps.")
     assert os.environ[DATA_ENV] == str(data)  # put back after the run
     assert not data.exists() or not any(data.iterdir())
@@ -83,7 +86,9 @@ def test_windowed_entry_point_adds_the_window_step_offscreen(tmp_path: Path) -> 
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert report_lines(result.stdout)[-1] == ("PASS", "window")
-    assert "22 pages of the demo opened" in result.stdout
+    assert (
+        "27 pages of the demo opened" in result.stdout
+    )  # practice, 22 sections, checks, review, sheet, sign
     assert not (tmp_path / "data").exists()
 
 

@@ -8,19 +8,21 @@ import warnings
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.ui_helpers import answer_compliantly, click, nav_click, type_into
+from tests.ui_helpers import answer_compliantly, click, nav_click, type_date, type_into
 from wizard.core.bank import Bank
 from wizard.core.draft_store import load_draft
 from wizard.core.evidence import evidence_dir
+from wizard.core.item_state import own_value
 from wizard.ui.main_window import MainWindow
 from wizard.ui.pages.practice import PracticePage
 from wizard.ui.pages.review import ReviewPage
 from wizard.ui.pages.section import SectionPage
+from wizard.ui.widgets.date_field import DateField
 from wizard.ui.widgets.item_card import ItemCard
 from wizard.ui.wizard_view import WizardView
 
@@ -87,8 +89,8 @@ def test_new_assessment_end_to_end(qtbot: QtBot, real_banks: list[Bank], tmp_pat
     type_into(qtbot, practice.fields["siro"], "Dr Amelia Shah")
     practice.counts["staff_count"].setValue(24)
     assert window.windowTitle() == "GP Cyber Wizard – Riverside Surgery"
-    cloud = practice.scope_cards["ce-scope-cloud"]
-    click(qtbot, cloud.editor.button("yes"))  # type: ignore[attr-defined]
+    whole = practice.scope_cards["ce-scope-whole-org"]
+    click(qtbot, whole.editor.button("yes"))  # type: ignore[attr-defined]
 
     # One DSPT standard, every item, through its widgets.
     nav_click(qtbot, view.nav, "section:dspt-s7")
@@ -109,24 +111,25 @@ def test_new_assessment_end_to_end(qtbot: QtBot, real_banks: list[Bank], tmp_pat
     _drop(first_card, photo)
     qtbot.waitUntil(lambda: first_card.evidence.files.count() == 2, timeout=5000)
 
-    # One Cyber Essentials section, with the show_if branches it has.
+    # One Cyber Essentials section, with the branches it has: a question shown by an answer,
+    # and a field asked only for one method.
     nav_click(qtbot, view.nav, "section:ce-a7")
     ce_page = view.pages["section:ce-a7"]
     assert isinstance(ce_page, SectionPage)
-    mfa = (
-        ce_page.cards["ce-access-mfa-all-users"]
-        if "ce-access-mfa-all-users" in ce_page.cards
-        else next(c for c in ce_page.cards.values() if c.item.ref == "A7.14")
+    cards = {c.item.ref: c for c in ce_page.cards.values()}
+    assert not cards["A7.16"].isHidden() and not cards["A7.17"].isHidden()  # cloud MFA: always asked
+    assert cards["A7.15"].isHidden()
+    attempts = cards["A7.10"].fields.editors["attempts"]
+    assert attempts.isHidden()
+    entered_ce = answer_compliantly(
+        qtbot, ce_page.bank, ce_page.cards, TODAY, {"A7.10": "lockout", "A7.14": "no"}
     )
-    assert not mfa.isHidden()  # cloud = yes shows the MFA questions
-    lockout_number = next(c for c in ce_page.cards.values() if c.item.ref == "A7.9")
-    assert lockout_number.isHidden()
-    entered_ce = answer_compliantly(qtbot, ce_page.bank, ce_page.cards, TODAY, {"A7.8": "lockout"})
-    assert not lockout_number.isHidden() and "A7.9" in {ce_page.cards[i].item.ref for i in entered_ce}
-    click(qtbot, cloud.editor.button("no"))  # type: ignore[attr-defined]
-    assert mfa.isHidden()  # no cloud services: not asked
-    click(qtbot, cloud.editor.button("yes"))  # type: ignore[attr-defined]
-    assert not mfa.isHidden()
+    assert not cards["A7.15"].isHidden() and cards["A7.15"].item.id in entered_ce
+    assert not attempts.isHidden()
+    click(qtbot, cards["A7.14"].editor.button("yes"))  # type: ignore[attr-defined]
+    assert cards["A7.15"].isHidden()  # every service offers MFA: no list asked
+    click(qtbot, cards["A7.14"].editor.button("no"))  # type: ignore[attr-defined]
+    assert not cards["A7.15"].isHidden()
 
     # Close, reopen, continue: everything is back, at the same place.
     draft_path = window.session.path  # type: ignore[union-attr]
@@ -142,7 +145,8 @@ def test_new_assessment_end_to_end(qtbot: QtBot, real_banks: list[Bank], tmp_pat
     assert draft.practice.name == "Riverside Surgery" and draft.practice.ods_code == "A12345"
     assert draft.practice.staff_count == 24
     for item_id, value in {**entered, **entered_ce}.items():
-        assert draft.answers[item_id].value == value, item_id
+        bank = window.session.bank_of(item_id)  # type: ignore[union-attr]
+        assert own_value(bank, draft, bank.item(item_id)) == value, item_id  # type: ignore[arg-type]
     first = draft.answers[first_card.item.id]
     assert first.note == "Register kept by Sam; reviewed in March"
     stored = {e.name: e for e in first.evidence}
@@ -153,8 +157,8 @@ def test_new_assessment_end_to_end(qtbot: QtBot, real_banks: list[Bank], tmp_pat
         assert copy.read_bytes() == source.read_bytes()
     reopened = view.go("section:ce-a7")
     assert isinstance(reopened, SectionPage)
-    lockout_again = next(c for c in reopened.cards.values() if c.item.ref == "A7.9")
-    assert not lockout_again.isHidden() and lockout_again.editor.field.text() == "10"  # type: ignore[attr-defined]
+    lockout_again = next(c for c in reopened.cards.values() if c.item.ref == "A7.10")
+    assert lockout_again.fields.editors["attempts"].line.text() == "10"  # type: ignore[attr-defined]
 
     # The review page shows the right status.
     nav_click(qtbot, view.nav, "review")
@@ -165,8 +169,12 @@ def test_new_assessment_end_to_end(qtbot: QtBot, real_banks: list[Bank], tmp_pat
         r for r in range(review.standards.rowCount()) if review.standards.item(r, 0).text().startswith("7.")
     )
     assert review.standards.item(row, 1).text() == "Standards Met"
-    assert "Not ready" in review.ce_summary.text()
-    assert review.plan.rowCount() > 0
+    other = next(
+        r for r in range(review.standards.rowCount()) if review.standards.item(r, 0).text().startswith("3.")
+    )
+    assert review.standards.item(other, 1).text() == "Not started"
+    assert "Incomplete" in review.ce_summary.text() and "Would fail" not in review.ce_summary.text()
+    assert "questions not answered yet" in review.gaps.text()
     window.close()
 
 
@@ -321,17 +329,17 @@ def test_review_plan_edits_and_go_to_question(qtbot: QtBot, real_banks: list[Ban
     view = _view(window)
     review = view.go("review")
     assert isinstance(review, ReviewPage)
-    assert [e.ref for e in review.entries] == ["A6.5", "3.2.1", "7.3.4"]  # the demo's three gaps
+    assert [e.ref for e in review.entries] == ["A6.5", "3.2.1", "7.3.4", "GP5"]  # the demo's four gaps
     row = next(r for r, e in enumerate(review.entries) if e.ref == "3.2.1")
     owner = review.plan.cellWidget(row, 4).findChild(QLineEdit)
     type_into(qtbot, owner, "Sam Patel")
-    due = review.plan.cellWidget(row, 5).findChild(QDateEdit)
-    due.setDate(QDate(2026, 12, 31))
+    due = review.plan.cellWidget(row, 5).findChild(DateField)
+    type_date(qtbot, due, "31/12/26")
     go = review.plan.cellWidget(row, 6).findChild(QPushButton)
     click(qtbot, go)
     assert view.current_key() == "section:dspt-s3"
     window.close()
-    edit = load_draft(path).action_plan["dspt-staff-training-completion"]
+    edit = load_draft(path).action_plan["dspt-training-95"]
     assert (edit.owner, edit.due) == ("Sam Patel", dt.date(2026, 12, 31))
 
 
@@ -363,3 +371,80 @@ def _sparse(path: Path, size: int) -> Path:
     with path.open("wb") as handle:
         handle.truncate(size)
     return path
+
+
+def test_practice_details_are_asked_once(qtbot: QtBot, real_banks: list[Bank], tmp_path: Path) -> None:
+    """The SIRO typed on the practice page is the SIRO at 1.1.5 and in the pack; editing either edits both."""
+    from wizard.core.demo import demo_draft
+    from wizard.core.draft_store import save_draft
+    from wizard.pack.report import PackInputs, build_report
+
+    path = tmp_path / "riverside.json"
+    save_draft(path, demo_draft(real_banks, TODAY))
+    window = _window(qtbot, real_banks)
+    assert window.open_draft(path)
+    view = _view(window)
+    practice = view.go("practice")
+    assert isinstance(practice, PracticePage)
+    type_into(qtbot, practice.fields["siro"], "Dr Priya Nair")
+    page = view.go("section:dspt-s1")
+    assert isinstance(page, SectionPage)
+    roles = next(c for c in page.cards.values() if c.item.ref == "1.1.5")
+    siro = roles.fields.editors["siro"].line  # type: ignore[attr-defined]
+    assert siro.text() == "Dr Priya Nair"
+    type_into(qtbot, siro, "Dr Priya Nair (GP partner)")
+    assert practice.fields["siro"].text() == "Dr Priya Nair (GP partner)"
+    name = next(c for c in view.go("section:ce-a1").cards.values() if c.item.ref == "A1.1")  # type: ignore[attr-defined]
+    type_into(qtbot, name.editor.field, "Riverside Surgery Partnership")  # type: ignore[attr-defined]
+    assert practice.fields["name"].text() == "Riverside Surgery Partnership"
+    draft = window.session.draft  # type: ignore[union-attr]
+    window.close()
+    assert load_draft(path).practice.siro == "Dr Priya Nair (GP partner)"
+
+    inputs = PackInputs(
+        banks=real_banks,
+        draft=draft,
+        draft_path=path,
+        document_id="GPCW-A12345-20261201-0001",
+        created_at=dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC),
+        signer_subject="Riverside Surgery Partnership",
+        certificate_fingerprint="AB:CD",
+    )
+    pdf = tmp_path / "pack.pdf"
+    pdf.write_bytes(build_report(inputs).pdf)
+    import subprocess
+
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert (
+        text.count("Dr Priya Nair (GP partner)") >= 3
+    )  # the cover's roles, 1.1.5's answer, the toolkit sheet
+    assert "Dr Amelia Shah" not in text  # the old SIRO is nowhere
+    assert "Riverside Surgery Partnership" in text and "Riverside Surgery ·" not in text
+
+
+def test_an_untouched_assessment_says_not_started(qtbot: QtBot, real_banks: list[Bank]) -> None:
+    window = _window(qtbot, real_banks)
+    window.new_assessment()
+    view = _view(window)
+    notice = view.notice_text.text()
+    if dt.date.today() > dt.date(2026, 6, 30):  # the DSPT 2025-26 year has ended: say so
+        assert not view.notice.isHidden() and "which ended on 30 June 2026" in notice
+    review = view.go("review")
+    assert isinstance(review, ReviewPage)
+    review.entered()
+    assert (
+        "Not started" in review.dspt_summary.text() and "Standards Not Met" not in review.dspt_summary.text()
+    )
+    assert "Not started" in review.ce_summary.text()
+    assert (
+        "Would fail" not in review.ce_summary.text()
+        and "Likely not compliant" not in review.ce_summary.text()
+    )
+    statuses = {review.standards.item(r, 1).text() for r in range(review.standards.rowCount())}
+    assert statuses == {"Not started"}
+    assert review.entries == [] and "not answered yet" in review.gaps.text()
+    window.close()

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QDateEdit, QLineEdit, QListWidget, QPlainTextEdit
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QListWidget, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from wizard.core.bank import Bank
-from wizard.core.demo import compliant_value
+from wizard.core.demo import compliant_field, compliant_value
+from wizard.core.fields import field_shown
+from wizard.ui.widgets.date_field import DateField
 from wizard.ui.widgets.item_card import ItemCard
 
 
@@ -29,6 +31,12 @@ def type_into(qtbot: QtBot, field: QLineEdit | QPlainTextEdit, text: str) -> Non
     qtbot.keyClicks(field, text)
 
 
+def type_date(qtbot: QtBot, field: DateField, day: dt.date | str) -> None:
+    """Type a date as a person does (15/09/2025 or any form given), then press Enter."""
+    type_into(qtbot, field.line, day if isinstance(day, str) else day.strftime("%d/%m/%Y"))
+    qtbot.keyClick(field.line, Qt.Key.Key_Return)
+
+
 def answer_card(qtbot: QtBot, card: ItemCard, value: Any) -> None:
     """Answer through the card's own widgets."""
     editor: Any = card.editor
@@ -39,12 +47,36 @@ def answer_card(qtbot: QtBot, card: ItemCard, value: Any) -> None:
         for choice in value:
             click(qtbot, editor.button(choice))
     elif kind == "date":
-        day = dt.date.fromisoformat(value)
-        field: QDateEdit = editor.field
-        field.setDate(QDate(day.year, day.month, day.day))
+        type_date(qtbot, editor.field, dt.date.fromisoformat(value))
     else:
         text = str(int(value) if isinstance(value, float) and value.is_integer() else value)
         type_into(qtbot, editor.field, text)
+
+
+def fill_field(qtbot: QtBot, card: ItemCard, field_id: str, value: Any) -> None:
+    """Type a count or text, or pick a date, in one of the card's field editors."""
+    editor: Any = card.fields.editors[field_id]
+    if card.item.field(field_id).type == "date":  # type: ignore[union-attr]
+        type_date(qtbot, editor.date, dt.date.fromisoformat(value))
+    else:
+        type_into(qtbot, editor.line, str(int(value) if isinstance(value, float) else value))
+
+
+def fill_fields(qtbot: QtBot, bank: Bank, card: ItemCard, own: object, today: dt.date) -> dict[str, Any]:
+    """Fill the card's required fields (and a derived tick's counts) so the item is met."""
+    filled: dict[str, Any] = {}
+    item = card.item
+    for spec in item.fields:
+        if spec.shared or not field_shown(spec, own) or not (spec.required or item.derived):
+            continue
+        value = compliant_field(bank, spec, own, today)
+        if item.derived is not None and spec.id == item.derived.percent.part:
+            value = compliant_field(bank, item.field(item.derived.percent.whole), own, today)  # type: ignore[arg-type]
+        if value is None or (item.derived is not None and spec.id == item.derived.percent.less):
+            continue
+        fill_field(qtbot, card, spec.id, value)
+        filled[spec.id] = value
+    return filled
 
 
 def answer_compliantly(
@@ -55,9 +87,12 @@ def answer_compliantly(
     for item_id, card in cards.items():
         if card.isHidden():
             continue
-        value = (chosen or {}).get(card.item.ref, compliant_value(bank, card.item, today))
-        answer_card(qtbot, card, value)
-        entered[item_id] = value
+        own: Any = None
+        if card.item.derived is None:
+            own = (chosen or {}).get(card.item.ref, compliant_value(bank, card.item, today))
+            answer_card(qtbot, card, own)
+            entered[item_id] = own
+        fill_fields(qtbot, bank, card, own, today)
     return entered
 
 

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from wizard import APP_NAME, __version__
-from wizard.cli import bank_cmds, check_cmds, draft_cmds, identity_cmds, pack_cmds, verify_cmds
+from wizard.cli import bank_cmds, check_cmds, draft_cmds, identity_cmds, pack_cmds, portal_cmds, verify_cmds
 from wizard.cli.output import CommandError
 from wizard.cli.self_test import run_self_test
 
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     bank_cmds.register(commands)
     draft_cmds.register(commands)
+    portal_cmds.register(commands)
     check_cmds.register(commands)
     identity_cmds.register(commands)
     pack_cmds.register(commands)

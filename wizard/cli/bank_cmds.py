@@ -11,6 +11,7 @@ from wizard.checks.catalogue import CHECK_IDS
 from wizard.cli.output import fail, print_json
 from wizard.core.bank import Bank, bank_files, load_bank, load_banks
 from wizard.core.bank_errors import BankError
+from wizard.core.bank_schema import Item
 
 
 def register(commands: Any) -> None:
@@ -57,20 +58,42 @@ def validate_cmd(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def item_stats(item: Item) -> dict[str, Any]:
+    """One item as a reviewer checks it against the official list."""
+    return {
+        "ref": item.ref,
+        "id": item.id,
+        "form": item.toolkit_form,
+        # Approaching Standards needs its items; Standards Met needs those and its own.
+        "required_met": item.required_for in ("met", "approaching"),
+        "required_approaching": item.required_for == "approaching",
+        "auto_fail": item.auto_fail,
+        "it_provider": item.it_provider,
+        "ref_confidence": item.ref_confidence,
+        "ref_sources": item.ref_sources,
+    }
+
+
 def bank_stats(bank: Bank) -> dict[str, Any]:
     items = list(bank.items())
+    framework = bank.framework
+    period = framework.period
     return {
-        "id": bank.framework.id,
-        "name": bank.framework.name,
-        "version": bank.framework.version,
+        "id": framework.id,
+        "name": framework.name,
+        "kind": framework.scoring,
+        "version": framework.version,
+        "revision": framework.revision,
+        "period": {"start": period.start, "end": period.end} if period else None,
+        "deadline": framework.deadline,
         "file": bank.path.name,
         "sha256": bank.sha256,
         "sections": len(bank.sections),
-        "items": len(items),
-        "required_met": sum(1 for i in items if i.required_for == "met"),
+        "count": len(items),
+        "required_met": sum(1 for i in items if i.required_for in ("met", "approaching")),
         "required_approaching": sum(1 for i in items if i.required_for == "approaching"),
         "auto_fail": [i.ref for i in items if i.auto_fail],
-        "refs": [i.ref for i in items],
+        "items": [item_stats(i) for i in items],
     }
 
 
@@ -85,7 +108,7 @@ def stats_cmd(args: argparse.Namespace) -> int:
         return 0
     for entry in stats:
         print(
-            f"{entry['name']} {entry['version']}: {entry['sections']} sections, {entry['items']} items, "
+            f"{entry['name']} {entry['version']}: {entry['sections']} sections, {entry['count']} items, "
             f"{entry['required_approaching']} needed for Approaching, {entry['required_met']} for Met, "
             f"automatic fails: {', '.join(entry['auto_fail']) or 'none'}"
         )

@@ -6,12 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from wizard.checks.catalogue import CHECK_IDS
+from wizard.cli.draft_cmds import open_for_command
 from wizard.cli.identity_cmds import read_passphrase
 from wizard.cli.output import CommandError
-from wizard.core.bank import load_banks
-from wizard.core.bank_errors import BankError
-from wizard.core.draft_store import DraftLoadError, load_draft
 from wizard.pack.attachments import PackInputError
 from wizard.pack.build import build_pack
 from wizard.pack.identity import IdentityError, load_certificate, load_identity
@@ -44,16 +41,9 @@ def signing_key(passphrase_file: Path | None) -> SigningKey:
 
 
 def pack_cmd(args: argparse.Namespace) -> int:
-    try:
-        draft = load_draft(args.draft)
-    except DraftLoadError as exc:
-        raise CommandError(str(exc), 2) from exc
+    draft, banks = open_for_command(args.draft)
     if not args.out.parent.is_dir():
         raise CommandError(f"The folder {args.out.parent} does not exist.", 1)
-    try:
-        banks = load_banks(None, CHECK_IDS)
-    except BankError as exc:
-        raise CommandError(f"The question banks have errors:\n{exc}", 1) from exc
     key = signing_key(args.passphrase_file)
     try:
         result = build_pack(

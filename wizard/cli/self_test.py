@@ -29,7 +29,9 @@ from wizard.checks.catalogue import CHECK_IDS
 from wizard.checks.collector import collector_for_this_os
 from wizard.checks.evaluate import dspt_refs_by_check, evaluate
 from wizard.checks.runner import collect
+from wizard.core.answer_maps import check_map, load_maps
 from wizard.core.bank import Bank, load_banks
+from wizard.core.bank_errors import BankError
 from wizard.core.check_results import DeviceReport, status_summary
 from wizard.core.demo import demo_draft
 from wizard.core.draft_store import save_draft
@@ -70,10 +72,15 @@ Step = tuple[str, Callable[[SelfTestRun], str]]
 
 def _banks(run: SelfTestRun) -> str:
     run.banks = load_banks(None, CHECK_IDS)
-    return "; ".join(
+    maps = load_maps()
+    problems = [p for m in maps for p in check_map(m, run.banks)]
+    if problems:
+        raise BankError(problems)
+    counts = "; ".join(
         f"{bank.framework.short_name} {bank.framework.version}: {sum(1 for _ in bank.items())} items"
         for bank in run.banks
     )
+    return f"{counts}; {len(maps)} answer maps"
 
 
 def _checks(run: SelfTestRun) -> str:

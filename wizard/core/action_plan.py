@@ -1,9 +1,13 @@
-"""The action plan: one entry per unmet, not-sure or unanswered required item.
+"""The action plan: one entry for each question that needs something done.
+
+An entry is a question answered so that it is not met, marked "not sure", left
+incomplete, or waiting for the IT provider's answer. Questions not answered at
+all are not actions yet: they are counted per section (``unanswered_by_section``).
 
 Order: automatic fails first, then what DSPT needs for Approaching Standards
-and what Cyber Essentials needs, then what Standards Met needs, then the rest.
-The practice's edits (owner, due date, own wording, done) are kept in the
-draft by item id, so they survive re-scoring.
+and what Cyber Essentials needs, then what Standards Met needs, then the rest
+(good practice last). The practice's edits (owner, due date, own wording, done)
+are kept in the draft by item id, so they survive re-scoring.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from wizard.core.bank import Bank
 from wizard.core.bank_schema import Item
 from wizard.core.describe import STATE_WORDS, answer_text, expected_text
 from wizard.core.draft import ActionEdit, Draft
-from wizard.core.item_state import ItemState
+from wizard.core.item_state import SATISFIED, UNANSWERED, ItemState
 from wizard.core.scoring import Assessment, ItemResult, SectionResult
 
 PRIORITY_LABELS = {1: "Critical", 2: "High", 3: "Medium", 4: "Low"}
@@ -41,43 +45,57 @@ class ActionEntry:
         return PRIORITY_LABELS[self.priority]
 
 
-def priority(item: Item, ce: bool) -> int:
+@dataclass(frozen=True)
+class SectionGap:
+    """Questions of one section not answered yet: one line of the plan, not one per question."""
+
+    framework: str
+    section: str
+    count: int
+    mandatory: int  # of those, how many a status or the Cyber Essentials estimate depends on
+
+
+def priority(item: Item, scoring: str) -> int:
     if item.auto_fail:
         return 1
-    if ce or item.required_for == "approaching":
+    if scoring == "good_practice":
+        return 4
+    if scoring == "cyber_essentials" or item.required_for == "approaching":
         return 2
     if item.required_for == "met":
         return 3
     return 4
 
 
-def _needs_entry(result: ItemResult, ce: bool) -> bool:
-    if result.state in ("not_met", "not_sure"):
-        return True
-    return result.state == "unanswered" and (ce or result.item.required_for is not None)
-
-
 def _reason(bank: Bank, draft: Draft, result: ItemResult) -> str:
     item = result.item
+    evaluation = result.evaluation
     if result.state == "not_met":
-        given = answer_text(item, draft.answer(item.id))
+        given = answer_text(item, draft.answer(item.id), evaluation)
+        problems = "; ".join(evaluation.problems)
+        if problems:
+            return f"Answered: {given}. {problems[0].upper()}{problems[1:]}."
         return f"Answered: {given}. Needed: {expected_text(bank, item)}."
-    if item.auto_fail:
-        return f"{STATE_WORDS[result.state]}. This question is an automatic fail if not met."
-    return f"{STATE_WORDS[result.state]}."
+    words = STATE_WORDS[result.state]
+    details = "; ".join(evaluation.problems)
+    return f"{words}: {details}." if details else f"{words}."
+
+
+def _scored(assessment: Assessment) -> list[tuple[Bank, tuple[SectionResult, ...]]]:
+    scored: list[tuple[Bank, tuple[SectionResult, ...]]] = [(r.bank, r.standards) for r in assessment.dspt]
+    scored += [(r.bank, r.sections) for r in assessment.ce]
+    scored += [(r.bank, r.sections) for r in assessment.good_practice]
+    return scored
 
 
 def build_action_plan(assessment: Assessment, draft: Draft) -> list[ActionEntry]:
     entries: list[tuple[int, int, ActionEntry]] = []
-    scored: list[tuple[Bank, tuple[SectionResult, ...], bool]]
-    scored = [(r.bank, r.standards, False) for r in assessment.dspt]
-    scored += [(r.bank, r.sections, True) for r in assessment.ce]
     order = 0
-    for bank, sections, ce in scored:
+    for bank, sections in _scored(assessment):
         for section in sections:
             for result in section.items:
                 order += 1
-                if not _needs_entry(result, ce):
+                if result.state in SATISFIED or result.state in UNANSWERED:
                     continue
                 item = result.item
                 edit = draft.action_plan.get(item.id) or ActionEdit()
@@ -88,7 +106,7 @@ def build_action_plan(assessment: Assessment, draft: Draft) -> list[ActionEntry]
                     section=f"{section.section.ref} {section.section.title}",
                     question=item.question,
                     state=result.state,
-                    priority=priority(item, ce),
+                    priority=priority(item, bank.framework.scoring),
                     reason=_reason(bank, draft, result),
                     action=edit.action or item.remediation,
                     owner=edit.owner,
@@ -97,6 +115,26 @@ def build_action_plan(assessment: Assessment, draft: Draft) -> list[ActionEntry]
                 )
                 entries.append((entry.priority, order, entry))
     return [entry for _, _, entry in sorted(entries, key=lambda e: (e[0], e[1]))]
+
+
+def unanswered_by_section(assessment: Assessment) -> list[SectionGap]:
+    """Sections with questions still to answer, in bank order."""
+    gaps: list[SectionGap] = []
+    for bank, sections in _scored(assessment):
+        scoring = bank.framework.scoring
+        for section in sections:
+            waiting = [r for r in section.shown() if r.state == "unanswered"]
+            if not waiting:
+                continue
+            mandatory = sum(
+                1
+                for r in waiting
+                if (scoring == "dspt" and r.item.required_for)
+                or (scoring == "cyber_essentials" and r.item.meets is not None)
+            )
+            name = f"{section.section.ref} {section.section.title}"
+            gaps.append(SectionGap(bank.framework.short_name, name, len(waiting), mandatory))
+    return gaps
 
 
 def edit_action(

@@ -7,12 +7,12 @@ import math
 from typing import Any
 
 from wizard.core.bank_schema import Item
-from wizard.core.draft import Answer, AnswerStatus, AnswerValue, Draft, now
+from wizard.core.dates import DateTextError, parse_day
+from wizard.core.draft import Answer, AnswerStatus, AnswerValue, Draft, ProviderRecord, now
 
 _YES = {"yes", "y", "true"}
 _NO = {"no", "n", "false"}
 NOT_SURE_WORDS = {"not-sure", "not sure", "notsure", "unsure", "?"}
-IT_PROVIDER_WORDS = {"it-provider", "it provider", "provider"}
 CLEAR_WORDS = {"clear", "none", ""}
 
 
@@ -62,13 +62,13 @@ def coerce_value(item: Item, value: Any) -> AnswerValue:
     return value
 
 
-def _parse_date(text: str) -> str:
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return text  # coerce_value gives the message
+def parse_date_text(text: str) -> str:
+    """A typed date (15/09/2025, 15092025, 15/9/25, 2025-09-15) as ISO; anything else unchanged."""
+    try:
+        day = parse_day(text)
+    except DateTextError:
+        return text  # coerce_value gives the message
+    return day.isoformat() if day else text
 
 
 def parse_text(item: Item, text: str) -> Any:
@@ -94,17 +94,19 @@ def parse_text(item: Item, text: str) -> Any:
             raise AnswerError(f"{item.ref} needs a number, not '{cleaned}'.") from exc
         return int(number) if number.is_integer() else number
     if item.type == "date":
-        return _parse_date(cleaned)
+        return parse_date_text(cleaned)
     return text
 
 
 def set_answer(draft: Draft, item: Item, value: Any, status: AnswerStatus = "answered") -> Answer:
-    """Record an answer (or "not sure" / "answered by our IT provider")."""
+    """Record an answer (or "not sure"). A question that shows a practice detail edits that detail."""
     stored: AnswerValue = None
     if status == "answered":
         stored = coerce_value(item, value)
-    elif status == "it_provider" and not item.it_provider:
-        raise AnswerError(f"{item.ref} is not one our IT provider answers; please answer it here.")
+        if item.binds is not None:
+            name = item.binds.removeprefix("practice.")
+            draft.practice = draft.practice.model_copy(update={name: str(stored).strip()})
+            stored = None
     current = draft.answer(item.id)
     updated = current.model_copy(update={"value": stored, "status": status, "updated_at": now()})
     draft.answers[item.id] = updated
@@ -113,7 +115,29 @@ def set_answer(draft: Draft, item: Item, value: Any, status: AnswerStatus = "ans
 
 def clear_answer(draft: Draft, item: Item) -> None:
     current = draft.answer(item.id)
+    if item.binds is not None and current.status != "not_sure":
+        draft.practice = draft.practice.model_copy(update={item.binds.removeprefix("practice."): ""})
     draft.answers[item.id] = current.model_copy(update={"value": None, "status": None, "updated_at": now()})
+
+
+def set_provider(draft: Draft, item: Item, name: str, given_on: dt.date | None) -> Answer:
+    """Record that the IT provider gave this answer: who, and the day they gave it.
+
+    It records only who answered: the provider's answer itself is set with
+    ``set_answer`` like any other, and the item is not met without it.
+    """
+    if not item.it_provider:
+        raise AnswerError(f"{item.ref} is not one our IT provider answers; please answer it here.")
+    current = draft.answer(item.id)
+    record = ProviderRecord(name=name.strip(), given_on=given_on)
+    updated = current.model_copy(update={"provider": record, "updated_at": now()})
+    draft.answers[item.id] = updated
+    return updated
+
+
+def clear_provider(draft: Draft, item: Item) -> None:
+    current = draft.answer(item.id)
+    draft.answers[item.id] = current.model_copy(update={"provider": None, "updated_at": now()})
 
 
 def set_note(draft: Draft, item: Item, note: str) -> None:
@@ -122,12 +146,10 @@ def set_note(draft: Draft, item: Item, note: str) -> None:
 
 
 def answer_from_text(draft: Draft, item: Item, text: str) -> Answer | None:
-    """The CLI's ``answer`` command: words for not sure / IT provider / clear."""
+    """The CLI's ``answer`` command: words for not sure / clear."""
     lowered = text.strip().lower()
     if lowered in NOT_SURE_WORDS:
         return set_answer(draft, item, None, "not_sure")
-    if lowered in IT_PROVIDER_WORDS:
-        return set_answer(draft, item, None, "it_provider")
     if lowered in CLEAR_WORDS and item.type not in ("text", "evidence"):
         clear_answer(draft, item)
         return None

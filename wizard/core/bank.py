@@ -140,6 +140,12 @@ def parse_bank(text: str, path: Path, known_checks: Collection[str] | None = Non
         )
         for key_path, line in doc.duplicate_keys
     ]
+    if doc.data.get("format") == 1:
+        message = (
+            "this bank is in format 1, which this version no longer reads; format 2 adds each item's "
+            "toolkit form and the sources of its ref (see questions/README.md)"
+        )
+        raise BankError([BankProblem(file, doc.line_of(("format",)), None, message)])
     problems += _fill_placeholders(doc, file)
     try:
         model = BankFile.model_validate(doc.data)

@@ -6,10 +6,12 @@ line numbers, so a problem always names where to look.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterator
 from typing import Literal
 
-from wizard.core.bank_schema import BankFile, Item
+from wizard.core.bank_fields import check_item_parts
+from wizard.core.bank_schema import FORM_OF_TYPE, BankFile, Item
 from wizard.core.yaml_source import Path_
 
 Finding = tuple[Path_, str, Literal["error", "warning"]]
@@ -114,9 +116,15 @@ def _show_if(bank: BankFile) -> Iterator[Finding]:
             if target.id == item.id:
                 yield path, "'show_if' cannot point to the item itself", "error"
                 continue
-            given = [v for v in (rule.equals,) if v is not None] + (rule.in_ or []) + (rule.not_in or [])
-            if sum(x is not None for x in (rule.equals, rule.in_, rule.not_in)) > 1:
-                yield path, "'show_if' takes only one of equals, in or not_in", "error"
+            given = (
+                [v for v in (rule.equals, rule.contains) if v is not None]
+                + (rule.in_ or [])
+                + (rule.not_in or [])
+            )
+            if sum(x is not None for x in (rule.equals, rule.in_, rule.not_in, rule.contains)) > 1:
+                yield path, "'show_if' takes only one of equals, in, not_in or contains", "error"
+            if rule.contains is not None and target.type != "multi_choice":
+                yield path, "'contains' only fits a multi-choice item", "error"
             closed = _valid_values(target)
             for value in given:
                 if closed is not None and value not in closed:
@@ -137,24 +145,86 @@ def _show_if_cycles(bank: BankFile, by_id: dict[str, Item]) -> Iterator[Finding]
                 seen.add(current.id)
 
 
+_TOOLKIT_REF = re.compile(r"^\d+(\.\d+)+$")
+_CE_REF = re.compile(r"^A\d+(\.\d+)*$")
+
+
+def _ref_fit(si: int, ii: int, item: Item, bank: BankFile) -> Iterator[Finding]:
+    """Official refs only where they are official; our own ids never look like them."""
+    scoring = bank.framework.scoring
+    path = _item_path(si, ii, "ref")
+    own = item.ref_confidence == "own"
+    if scoring == "good_practice":
+        if not own:
+            yield (
+                _item_path(si, ii, "ref_confidence"),
+                "a good-practice item has our own ref: use 'own'",
+                "error",
+            )
+        if _TOOLKIT_REF.match(item.ref) or _CE_REF.match(item.ref):
+            yield path, f"'{item.ref}' looks like an official ref; good practice uses our own ids", "error"
+    elif own:
+        yield _item_path(si, ii, "ref_confidence"), "'own' is only for good-practice items", "error"
+    if scoring == "dspt" and not _TOOLKIT_REF.match(item.ref):
+        yield path, f"'{item.ref}' is not a toolkit evidence item ref such as 1.1.1", "error"
+    if scoring == "cyber_essentials" and not _CE_REF.match(item.ref):
+        yield path, f"'{item.ref}' is not a Cyber Essentials question number such as A6.4", "error"
+    if not own and not item.ref_sources:
+        yield (
+            _item_path(si, ii, "ref_sources"),
+            "name the source of the ref (one of the bank's sources)",
+            "error",
+        )
+    for index, source in enumerate(item.ref_sources):
+        if source not in bank.sources:
+            yield (
+                _item_path(si, ii, "ref_sources", index),
+                f"'{source}' is not one of the bank's sources",
+                "error",
+            )
+
+
+def _form_fit(si: int, ii: int, item: Item, scoring: str) -> Iterator[Finding]:
+    """A toolkit item says how the toolkit takes its answer, and its type fits that form."""
+    if scoring != "dspt":
+        if item.form is not None:
+            yield _item_path(si, ii, "form"), "only toolkit (DSPT) items have a toolkit answer form", "error"
+        return
+    if item.form is None:
+        yield _item_path(si, ii, "form"), "a toolkit item needs its 'form': tick, text or document", "error"
+    elif FORM_OF_TYPE[item.form] != item.type:
+        yield (
+            _item_path(si, ii, "type"),
+            f"a '{item.form}' item is answered as '{FORM_OF_TYPE[item.form]}', not '{item.type}'",
+            "error",
+        )
+
+
+def _level_fit(si: int, ii: int, item: Item, scoring: str) -> Iterator[Finding]:
+    if item.auto_fail and scoring != "cyber_essentials":
+        yield _item_path(si, ii, "auto_fail"), "only Cyber Essentials items can be automatic fails", "error"
+    if item.auto_fail and item.meets is None:
+        yield _item_path(si, ii, "auto_fail"), "an automatic fail needs a 'meets' rule", "error"
+    if item.required_for and scoring == "cyber_essentials":
+        yield (
+            _item_path(si, ii, "required_for"),
+            "Cyber Essentials treats every question as required: 'required_for' is ignored",
+            "warning",
+        )
+    if item.required_for and scoring == "good_practice":
+        yield _item_path(si, ii, "required_for"), "good practice is never mandatory", "error"
+
+
 def _framework_fit(bank: BankFile, known_checks: Collection[str] | None) -> Iterator[Finding]:
     scoring = bank.framework.scoring
+    period = bank.framework.period
+    if period is not None and period.end is not None and period.end < period.start:
+        yield ("framework", "period", "end"), "the period ends before it starts", "error"
     for si, section in enumerate(bank.sections):
         for ii, item in enumerate(section.items):
-            if item.auto_fail and scoring != "cyber_essentials":
-                yield (
-                    _item_path(si, ii, "auto_fail"),
-                    "only Cyber Essentials items can be automatic fails",
-                    "error",
-                )
-            if item.auto_fail and item.meets is None:
-                yield _item_path(si, ii, "auto_fail"), "an automatic fail needs a 'meets' rule", "error"
-            if item.required_for and scoring == "cyber_essentials":
-                yield (
-                    _item_path(si, ii, "required_for"),
-                    "Cyber Essentials treats every question as required: 'required_for' is ignored",
-                    "warning",
-                )
+            yield from _ref_fit(si, ii, item, bank)
+            yield from _form_fit(si, ii, item, scoring)
+            yield from _level_fit(si, ii, item, scoring)
             for ci, check in enumerate(item.checks):
                 if known_checks is not None and check not in known_checks:
                     yield (
@@ -174,4 +244,5 @@ def check_bank(bank: BankFile, known_checks: Collection[str] | None = None) -> l
             findings.extend(_meets(si, ii, item, thresholds))
     findings.extend(_show_if(bank))
     findings.extend(_framework_fit(bank, known_checks))
+    findings.extend(check_item_parts(bank))
     return findings

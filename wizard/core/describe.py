@@ -2,22 +2,37 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from wizard.core.bank import Bank
 from wizard.core.bank_schema import Item
-from wizard.core.draft import Answer
+from wizard.core.draft import Answer, AnswerValue, ProviderRecord
+from wizard.core.item_state import Evaluation
 
 STATE_WORDS = {
     "met": "Met",
     "not_met": "Not met",
     "not_sure": "Not sure",
     "unanswered": "Not answered yet",
-    "it_provider": "Answered by our IT provider",
+    "incomplete": "Incomplete",
+    "awaiting_provider": "Waiting for the IT provider's answer",
+    "not_applicable": "Not applicable",
     "hidden": "Not asked",
 }
 
 
-def _number(value: float) -> str:
+def number_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def day_text(value: dt.date) -> str:
+    """A date as the ICB reads it: 12/03/2026."""
+    return value.strftime("%d/%m/%Y")
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """'1 question', '3 questions': never 'question(s)'."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def _labels(item: Item, values: list[str]) -> str:
@@ -26,6 +41,8 @@ def _labels(item: Item, values: list[str]) -> str:
 
 def expected_text(bank: Bank, item: Item) -> str:
     """What answer meets the item, e.g. 'Yes' or 'at least 95%'."""
+    if item.derived is not None:
+        return f"at least {number_text(bank.number(item.derived.min))}%"
     rule = item.meets
     if rule is None:
         return "any answer"
@@ -40,34 +57,56 @@ def expected_text(bank: Bank, item: Item) -> str:
         parts.append(f"none of: {_labels(item, rule.none_of)}")
     unit = "%" if item.type == "percent" else f" {item.unit}" if item.unit else ""
     if rule.min is not None:
-        parts.append(f"at least {_number(bank.number(rule.min))}{unit}")
+        parts.append(f"at least {number_text(bank.number(rule.min))}{unit}")
     if rule.max is not None:
-        parts.append(f"at most {_number(bank.number(rule.max))}{unit}")
+        parts.append(f"at most {number_text(bank.number(rule.max))}{unit}")
     if rule.not_empty:
         parts.append("a document, link or statement" if item.type == "evidence" else "an answer")
     if rule.within_days is not None:
-        parts.append(f"a date in the last {_number(bank.number(rule.within_days))} days")
+        parts.append(f"a date in the last {number_text(bank.number(rule.within_days))} days")
     return "; ".join(parts)
 
 
-def answer_text(item: Item, answer: Answer) -> str:
-    """The answer as a person would say it."""
-    if answer.status == "not_sure":
-        return "Not sure"
-    if answer.status == "it_provider":
-        return "Answered by our IT provider"
-    value = answer.value
-    if value is None or answer.status is None:
-        files = len(answer.evidence)
-        return f"{files} file(s) attached" if files else "Not answered"
+def value_text(item: Item, value: AnswerValue) -> str:
+    """A recorded value as a person would say it."""
+    if value is None:
+        return ""
     if isinstance(value, list):
         return _labels(item, value) or "None selected"
     if item.type == "yes_no":
         return str(value).capitalize()
     if item.type == "choice":
         return item.choice_label(str(value))
-    if item.type == "percent":
-        return f"{_number(value)}%" if isinstance(value, int | float) else str(value)
+    if item.type == "date":
+        try:
+            return day_text(dt.date.fromisoformat(str(value)))
+        except ValueError:
+            return str(value)
+    if item.type == "percent" and isinstance(value, int | float):
+        return f"{number_text(value)}%"
     if isinstance(value, int | float):
-        return f"{_number(value)} {item.unit}".strip() if item.unit else _number(value)
+        return f"{number_text(value)} {item.unit}".strip() if item.unit else number_text(value)
     return value
+
+
+def provider_text(provider: ProviderRecord) -> str:
+    """'per ICB IT, 12/03/2026': who gave the answer, and when."""
+    name = provider.name.strip() or "our IT provider"
+    return f"per {name}, {day_text(provider.given_on)}" if provider.given_on else f"per {name}"
+
+
+def answer_text(item: Item, answer: Answer, evaluation: Evaluation) -> str:
+    """The answer as a person would say it, with who gave it when the IT provider did."""
+    if evaluation.state == "not_sure":
+        return "Not sure"
+    if evaluation.state == "awaiting_provider" and answer.provider is not None:
+        return f"Waiting for {answer.provider.name.strip() or 'our IT provider'}'s answer"
+    words = value_text(item, evaluation.value)
+    if item.derived is not None and evaluation.percent is not None:
+        words = f"{words} ({number_text(evaluation.percent)}%)"
+    if not words:
+        files = len(answer.evidence)
+        words = plural(files, "file") + " attached" if files else "Not answered"
+    if answer.provider is not None and evaluation.value is not None:
+        words = f"{words}, {provider_text(answer.provider)}"
+    return words

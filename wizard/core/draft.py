@@ -17,11 +17,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from wizard import __version__
 
 SCHEMA_NAME: Literal["gp-cyber-wizard/draft"] = "gp-cyber-wizard/draft"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ODS_GP_PATTERN = re.compile(r"^[A-Z][0-9]{5}$")
 
 AnswerValue = str | int | float | list[str] | None
-AnswerStatus = Literal["answered", "not_sure", "it_provider"]
+AnswerStatus = Literal["answered", "not_sure"]
+# A structured field beside an answer: a count, a date (ISO text), text, or rows of a list.
+FieldValue = str | int | float | list[dict[str, str]] | None
 
 
 def now() -> dt.datetime:
@@ -56,14 +58,6 @@ class EvidenceRef(_Model):
     added_at: dt.datetime
 
 
-class Answer(_Model):
-    value: AnswerValue = None
-    status: AnswerStatus | None = None  # None: not answered yet (a note may exist)
-    note: str = ""
-    evidence: list[EvidenceRef] = Field(default_factory=list)
-    updated_at: dt.datetime | None = None
-
-
 class ActionEdit(_Model):
     """What the practice changed on an action-plan entry."""
 
@@ -73,16 +67,64 @@ class ActionEdit(_Model):
     done: bool = False
 
 
+class ProviderRecord(_Model):
+    """The answer came from the practice's IT provider: who gave it and when.
+
+    It says only who answered; the answer itself is still recorded in the
+    usual way, and without it the item is not met.
+    """
+
+    name: str = ""
+    given_on: dt.date | None = None
+
+
+class Answer(_Model):
+    value: AnswerValue = None
+    status: AnswerStatus | None = None  # None: not answered yet (a note may exist)
+    note: str = ""
+    evidence: list[EvidenceRef] = Field(default_factory=list)
+    provider: ProviderRecord | None = None
+    fields: dict[str, FieldValue] = Field(default_factory=dict)
+    updated_at: dt.datetime | None = None
+
+
+class EarlierAnswer(_Model):
+    """An answer from an earlier question bank that has no place in the current one.
+
+    Kept and shown, never silently dropped: ``new_id`` names the current question
+    it relates to, when there is one.
+    """
+
+    old_id: str
+    old_ref: str = ""
+    text: str  # the earlier answer in words
+    reason: str  # why it was not carried across, in plain English
+    new_id: str | None = None
+    answer: Answer | None = None
+    action: ActionEdit | None = None
+
+
+class BankRecord(_Model):
+    """Which bank a framework's answers were given against."""
+
+    version: str
+    revision: int = 1
+
+
 class Draft(_Model):
     schema_: Literal["gp-cyber-wizard/draft"] = Field(default=SCHEMA_NAME, alias="schema")
     schema_version: int = SCHEMA_VERSION
     app_version: str = __version__
     created_at: dt.datetime = Field(default_factory=now)
     updated_at: dt.datetime = Field(default_factory=now)
-    assessment_date: dt.date | None = None  # None: score as of today
+    # The day the assessment speaks for: "in the last 12 months" counts back from it.
+    as_at: dt.date = Field(default_factory=lambda: now().date())
     practice: Practice = Field(default_factory=Practice)
+    facts: dict[str, FieldValue] = Field(default_factory=dict)  # asked once, shown in several questions
     frameworks: list[str] = Field(default_factory=list)
+    banks: dict[str, BankRecord] = Field(default_factory=dict)
     answers: dict[str, Answer] = Field(default_factory=dict)
+    earlier_answers: list[EarlierAnswer] = Field(default_factory=list)
     check_results: dict[str, dict[str, Any]] = Field(default_factory=dict)
     action_plan: dict[str, ActionEdit] = Field(default_factory=dict)
     position: str | None = None  # where the wizard was, to resume there
@@ -117,14 +159,55 @@ def draft_from_bytes(raw: bytes) -> Draft:
             f"it was saved by a newer version of GP Cyber Wizard (draft format {version}); "
             f"this version reads format {SCHEMA_VERSION} or older. Please update the program"
         )
+    if version < 2:
+        data = upgrade_from_format_1(data)
     try:
         return Draft.model_validate(data)
     except (ValidationError, RecursionError) as exc:
         raise DraftFormatError("parts of it are damaged or missing") from exc
 
 
-def new_draft(practice_name: str, ods_code: str, frameworks: list[str]) -> Draft:
+# The banks every format 1 draft was made with (the only ones there were).
+_FORMAT_1_BANKS = {
+    "dspt-gp": {"version": "2025-26", "revision": 1},
+    "cyber-essentials": {"version": "3.3", "revision": 1},
+}
+
+
+def upgrade_from_format_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 1 to 2: the as-at date, and "answered by our IT provider" as a record beside the answer.
+
+    A format 1 draft said "IT provider" instead of an answer; format 2 keeps who
+    answered beside the provider's actual answer, so such items now wait for it.
+    Unknown shapes are left for validation to refuse.
+    """
+    upgraded = dict(data)
+    upgraded["schema_version"] = SCHEMA_VERSION
+    as_at = upgraded.pop("assessment_date", None)
+    created = str(upgraded.get("created_at") or "")[:10]
+    upgraded["as_at"] = as_at or created or None
+    if upgraded["as_at"] is None:
+        upgraded.pop("as_at")
+    practice = upgraded.get("practice")
+    provider_name = practice.get("it_provider", "") if isinstance(practice, dict) else ""
+    answers = upgraded.get("answers")
+    if isinstance(answers, dict):
+        fixed: dict[str, Any] = {}
+        for item_id, answer in answers.items():
+            if isinstance(answer, dict) and answer.get("status") == "it_provider":
+                answer = {**answer, "status": None, "value": None, "provider": {"name": provider_name}}
+            fixed[item_id] = answer
+        upgraded["answers"] = fixed
+    used = set(upgraded.get("frameworks") or []) or set(_FORMAT_1_BANKS)
+    upgraded["banks"] = {fid: record for fid, record in _FORMAT_1_BANKS.items() if fid in used}
+    return upgraded
+
+
+def new_draft(
+    practice_name: str, ods_code: str, frameworks: list[str], as_at: dt.date | None = None
+) -> Draft:
     return Draft(
         practice=Practice(name=practice_name.strip(), ods_code=ods_code.strip().upper()),
         frameworks=list(frameworks),
+        as_at=as_at or now().date(),
     )

@@ -20,9 +20,9 @@ def section_state(result: SectionResult, every_item_required: bool) -> SectionSt
     shown = result.shown()
     for r in shown:
         required = every_item_required or r.item.required_for is not None
-        if required and r.state in ("not_met", "not_sure"):
+        if required and r.state in ("not_met", "not_sure", "incomplete", "awaiting_provider"):
             return "unmet"
-    answered = sum(1 for r in shown if r.state != "unanswered")
+    answered = result.answered
     if answered == 0:
         return "not_started"
     return "done" if answered == len(shown) else "in_progress"
@@ -37,4 +37,7 @@ def section_states(assessment: Assessment) -> dict[str, SectionState]:
     for ce in assessment.ce:
         for section in ce.sections:
             states[section.section.id] = section_state(section, every_item_required=True)
+    for good in assessment.good_practice:
+        for section in good.sections:
+            states[section.section.id] = section_state(section, every_item_required=False)
     return states

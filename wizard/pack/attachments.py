@@ -19,7 +19,7 @@ from wizard.core.bank import Bank
 from wizard.core.draft import Draft, draft_to_bytes
 from wizard.core.estate import device_reports
 from wizard.core.evidence import evidence_dir
-from wizard.core.scoring import included_banks, score
+from wizard.core.scoring import ESTIMATE_WORDS, included_banks, score
 
 ANSWERS = "answers.json"
 SUMMARY = "summary.json"
@@ -41,22 +41,35 @@ def pack_summary(banks: list[Bank], draft: Draft, document_id: str, fingerprint:
     result = score(banks, draft)
     return {
         "schema": "gp-cyber-wizard/pack-summary",
-        "schema_version": 1,
+        "schema_version": 2,
         "document_id": document_id,
         "practice": draft.practice.name,
         "ods_code": draft.practice.ods_code,
+        "as_at": draft.as_at.isoformat(),
+        "estimate": ESTIMATE_WORDS,
         "dspt": [
-            {"framework": r.bank.framework.id, "version": r.bank.framework.version, "status": r.overall}
+            {
+                "framework": r.bank.framework.id,
+                "version": r.bank.framework.version,
+                "status": r.overall,
+                "standards": {s.section.ref: s.status for s in r.standards},
+            }
             for r in result.dspt
         ],
         "cyber_essentials": [
             {
                 "framework": r.bank.framework.id,
                 "version": r.bank.framework.version,
+                "verdict": r.verdict,
                 "ready": r.ready,
-                "auto_fails": [i.ref for i in r.auto_fails],
+                "auto_fails": [f.item.ref for f in r.auto_fails],
+                "likely_not_compliant": [f.item.ref for f in r.not_compliant],
             }
             for r in result.ce
+        ],
+        "good_practice": [
+            {"framework": r.bank.framework.id, "not_met": [f.item.ref for f in r.findings]}
+            for r in result.good_practice
         ],
         "banks": [
             {"id": b.framework.id, "version": b.framework.version, "sha256": b.sha256}

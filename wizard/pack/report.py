@@ -28,7 +28,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped, unused-ignore]
 )
 
 from wizard import APP_NAME, __version__
-from wizard.core.action_plan import build_action_plan
+from wizard.core.action_plan import build_action_plan, unanswered_by_section
 from wizard.core.bank import Bank
 from wizard.core.draft import Draft
 from wizard.core.estate import device_reports
@@ -36,6 +36,7 @@ from wizard.core.scoring import included_banks, score
 from wizard.pack.report_answers import answers
 from wizard.pack.report_cover import SignatureBox, cover, declaration
 from wizard.pack.report_plan import action_plan, devices
+from wizard.pack.report_portal import earlier_part, portal_part
 from wizard.pack.report_styles import (
     DARK_BLUE,
     FONT,
@@ -212,6 +213,12 @@ def _story(inputs: PackInputs, box: SignatureBox) -> list[Flowable]:
     banks = included_banks(inputs.banks, inputs.draft)
     assessment = score(inputs.banks, inputs.draft)
     plan = build_action_plan(assessment, inputs.draft)
+    refs = {item.id: f"{bank.framework.short_name} {item.ref}" for bank in banks for item in bank.items()}
+    sheets: list[Flowable] = []
+    for bank in banks:
+        if bank.framework.scoring == "dspt":
+            sheets += [*portal_part(bank, inputs.draft), PageBreak()]
+    earlier = earlier_part(inputs.draft, refs)
     return [
         *cover(inputs, banks),
         NextPageTemplate("body"),
@@ -220,9 +227,11 @@ def _story(inputs: PackInputs, box: SignatureBox) -> list[Flowable]:
         PageBreak(),
         *answers(assessment, inputs.draft),
         PageBreak(),
+        *sheets,
+        *([*earlier, PageBreak()] if earlier else []),
         *devices(device_reports(inputs.draft)),
         PageBreak(),
-        *action_plan(plan),
+        *action_plan(plan, unanswered_by_section(assessment)),
         PageBreak(),
         *declaration(inputs, box),
     ]

@@ -7,7 +7,6 @@ the reader sees nothing was silently left out.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -15,13 +14,12 @@ from reportlab.lib.units import cm  # type: ignore[import-untyped, unused-ignore
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table  # type: ignore[import-untyped, unused-ignore]
 
 from wizard.core.describe import STATE_WORDS, answer_text
-from wizard.core.draft import Answer, Draft, EvidenceRef
+from wizard.core.draft import Draft, EvidenceRef
+from wizard.core.portal import field_lines
 from wizard.core.scoring import Assessment, ItemResult, SectionResult
 from wizard.pack.report_styles import (
-    day,
     grouped,
     para,
-    rich,
     size_text,
     status_para,
     styles,
@@ -46,26 +44,15 @@ def evidence_cell(files: list[EvidenceRef]) -> list[Paragraph] | Paragraph:
     return cell
 
 
-def _dated(text: str) -> str:
-    """An ISO date answer in the en-GB form the ICB reads (dd/mm/yyyy); other text as it is."""
-    try:
-        return day(dt.date.fromisoformat(text))
-    except ValueError:
-        return text
-
-
-def answer_cell(result: ItemResult, answer: Answer) -> list[Paragraph]:
-    """The answer in words, then what it means for the item (Met, Not met...)."""
+def answer_cell(draft: Draft, result: ItemResult) -> list[Paragraph]:
+    """The answer in words (with who gave it), its structured fields, then what it means for the item."""
     if result.state == "hidden":
         return [para(HIDDEN_WORDS, "cell_small")]
-    given = (
-        _dated(answer_text(result.item, answer))
-        if result.item.type == "date"
-        else answer_text(result.item, answer)
-    )
-    cell = [para(given)]
-    if result.state != "it_provider" or given != STATE_WORDS["it_provider"]:
-        cell.append(status_para(result.state, STATE_WORDS[result.state]))
+    item = result.item
+    cell = [para(answer_text(item, draft.answer(item.id), result.evaluation))]
+    cell += [para(line, "cell_small") for line in field_lines(draft, item, result.evaluation.value)]
+    cell.append(status_para(result.state, STATE_WORDS[result.state]))
+    cell += [para(problem[0].upper() + problem[1:], "cell_small") for problem in result.evaluation.problems]
     return cell
 
 
@@ -74,13 +61,10 @@ def _row(result: ItemResult, draft: Draft) -> list[Any]:
     item = result.item
     answer = draft.answer(item.id)
     question_style = "cell_small" if result.state == "hidden" else "cell"
-    question: list[Paragraph] = [para(item.question, question_style)]
-    if result.state == "it_provider":
-        question.append(rich("<b>Answered by our IT provider</b>", "cell_small"))
     return [
         para(item.ref, "cell_bold"),
-        question,
-        answer_cell(result, answer),
+        para(item.question, question_style),
+        answer_cell(draft, result),
         para(answer.note),
         evidence_cell(answer.evidence),
     ]
@@ -137,4 +121,6 @@ def answers(assessment: Assessment, draft: Draft) -> list[Flowable]:
     for ce in assessment.ce:
         framework = ce.bank.framework
         flow += _bank_part(f"{framework.name} {framework.version}", ce.sections, draft, False)
+    for good in assessment.good_practice:
+        flow += _bank_part(good.bank.framework.name, good.sections, draft, False)
     return flow

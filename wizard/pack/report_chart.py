@@ -32,14 +32,16 @@ from wizard.pack.report_styles import (
     table_style,
 )
 
-# state -> (legend words, fill, label colour on the fill)
+# segment -> (legend words, fill, label colour on the fill)
 SEGMENTS: tuple[tuple[str, str, colors.Color, colors.Color], ...] = (
     ("met", "Met", GREEN, WHITE),
-    ("it_provider", "IT provider", NHS_BLUE, WHITE),
-    ("not_sure", "Not sure", AMBER, TEXT),
+    ("not_applicable", "Not applicable", NHS_BLUE, WHITE),
+    ("not_sure", "Not sure or incomplete", AMBER, TEXT),
     ("not_met", "Not met", RED, WHITE),
     ("unanswered", "Not answered", MID_GREY, TEXT),
 )
+# Item states that share a segment: all of them need the practice to do something.
+_SEGMENT_OF = {"incomplete": "not_sure", "awaiting_provider": "not_sure"}
 _LABEL_WIDTH = 120.0
 _BAR_HEIGHT = 18.0
 _ROW_GAP = 12.0
@@ -65,9 +67,10 @@ def bars(assessment: Assessment) -> list[Bar]:
     scored += [
         (f"{r.bank.framework.short_name} {r.bank.framework.version}", r.sections) for r in assessment.ce
     ]
+    scored += [(r.bank.framework.short_name, r.sections) for r in assessment.good_practice]
     for label, sections in scored:
         counts: Counter[str] = Counter(
-            str(result.state) for section in sections for result in section.shown()
+            _SEGMENT_OF.get(result.state, result.state) for section in sections for result in section.shown()
         )
         found.append(Bar(label, {state: counts.get(state, 0) for state, *_ in SEGMENTS}))
     return found

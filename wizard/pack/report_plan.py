@@ -13,8 +13,9 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import cm  # type: ignore[import-untyped, unused-ignore]
 from reportlab.platypus import Flowable, Paragraph, Table  # type: ignore[import-untyped, unused-ignore]
 
-from wizard.core.action_plan import ActionEntry
+from wizard.core.action_plan import ActionEntry, SectionGap
 from wizard.core.check_results import STATUS_WORDS, CheckResult, DeviceReport
+from wizard.core.describe import plural
 from wizard.pack.report_styles import (
     day,
     para,
@@ -110,13 +111,29 @@ def _plan_row(entry: ActionEntry) -> list[Any]:
     ]
 
 
-def action_plan(entries: list[ActionEntry]) -> list[Flowable]:
-    """The action plan section, most urgent first."""
+def _gap_lines(gaps: list[SectionGap]) -> list[Flowable]:
+    """Questions not answered yet: one line per section, not one action per question."""
+    if not gaps:
+        return []
+    lines: list[Flowable] = [para("Not answered yet", "h3")]
+    for gap in gaps:
+        lines.append(
+            para(f"{gap.framework} {gap.section}: {plural(gap.count, 'question')} not answered yet.", "body")
+        )
+    return lines
+
+
+def action_plan(entries: list[ActionEntry], gaps: list[SectionGap]) -> list[Flowable]:
+    """The action plan section, most urgent first, then what is still to answer."""
     s = styles()
     flow: list[Flowable] = [Paragraph("Action plan", s["h1"])]
     if not entries:
-        flow.append(para("Nothing needs action: every required question is answered and met.", "lead"))
-        return flow
+        words = (
+            "Nothing answered so far needs action."
+            if gaps
+            else "Nothing needs action: every required question is answered and met."
+        )
+        return [*flow, para(words, "lead"), *_gap_lines(gaps)]
     flow.append(
         para(
             "What the practice will do about every item not yet met, most urgent first. Critical "
@@ -136,4 +153,4 @@ def action_plan(entries: list[ActionEntry]) -> list[Flowable]:
         rows.append(_plan_row(entry))
         extra.append(tint_cell(0, row, "done" if entry.done else entry.priority_label))
     flow.append(Table(rows, colWidths=_PLAN_WIDTHS, style=table_style(extra=extra), repeatRows=1))
-    return flow
+    return flow + _gap_lines(gaps)

@@ -14,8 +14,14 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table 
 
 from wizard.core.describe import STATE_WORDS
 from wizard.core.draft import Draft
-from wizard.core.item_state import scoring_date
-from wizard.core.scoring import Assessment, CeResult, DsptResult
+from wizard.core.scoring import (
+    ESTIMATE_WORDS,
+    Assessment,
+    CeResult,
+    DsptResult,
+    GoodPracticeResult,
+    ItemResult,
+)
 from wizard.pack.report_chart import counts_table, progress_chart
 from wizard.pack.report_styles import (
     long_day,
@@ -83,62 +89,88 @@ def dspt_part(result: DsptResult) -> list[Flowable]:
     framework = result.bank.framework
     return [
         Paragraph(escape(f"{framework.name} {framework.version}"), s["h2"]),
-        _pill(result.overall, f"Overall: {result.overall}"),
+        _pill(result.overall, f"Overall: {result.overall} ({ESTIMATE_WORDS})"),
         Spacer(1, 4),
         para(
-            "A standard is Standards Met when every mandatory item in it is met, and Approaching "
-            "Standards when every item needed for Approaching is met. The overall status is the lowest "
-            "of the ten standards.",
+            "A standard is Standards Met when every item mandatory for Met is met, and Approaching "
+            "Standards when every item mandatory for Approaching is met. An item not answered is not met; "
+            "a standard with nothing answered shows Not started. The overall status is the lowest of the "
+            "ten standards.",
             "small",
         ),
         standards_table(result),
     ]
 
 
-def _ce_reasons(result: CeResult) -> list[Flowable]:
-    """Why Cyber Essentials is not ready: automatic fails first, then every other failing ref."""
-    auto_ids = {item.id for item in result.auto_fails}
-    parts: list[Flowable] = []
-    if result.auto_fails:
-        parts.append(para("Automatic fails (any one of these fails the assessment):", "h3"))
-        for item in result.auto_fails:
-            parts.append(rich(f"<b>{escape(item.ref)}</b>  {escape(item.question)}", "body"))
-    others = [r for r in result.failing if r.item.id not in auto_ids]
-    if others:
-        parts.append(para("Other questions not yet met, not sure or not answered:", "h3"))
-        for state in ("not_met", "not_sure", "unanswered"):
-            refs = ", ".join(r.item.ref for r in others if r.state == state)
-            if refs:
-                parts.append(rich(f"<b>{STATE_WORDS[state]}:</b> {escape(refs)}", "body"))
+def _finding_lines(title: str, results: tuple[ItemResult, ...]) -> list[Flowable]:
+    if not results:
+        return []
+    parts: list[Flowable] = [para(title, "h3")]
+    for result in results:
+        state = STATE_WORDS[result.state]
+        parts.append(
+            rich(f"<b>{escape(result.item.ref)}</b>  {escape(result.item.question)} ({state})", "body")
+        )
     return parts
 
 
 def ce_part(result: CeResult) -> list[Flowable]:
-    """The Cyber Essentials block: ready or not, and the reasons."""
+    """The Cyber Essentials block: the estimate in words, then the findings by kind."""
     s = styles()
     framework = result.bank.framework
-    words = "Ready to submit: every question asked is met" if result.ready else "Not ready to submit yet"
-    return [
+    flow: list[Flowable] = [
         Paragraph(escape(f"{framework.name} {framework.version}"), s["h2"]),
-        _pill("ready" if result.ready else "not_ready", words),
+        _pill(result.verdict, f"{result.verdict} ({ESTIMATE_WORDS})"),
         Spacer(1, 4),
-        *_ce_reasons(result),
+        para(
+            "An assessor marks the real submission. Only the four automatic-fail questions (A6.4, A6.5, "
+            "A7.16, A7.17) answered so that they are not met fail it whatever else is answered; other "
+            "requirements not met are judged by the assessor.",
+            "small",
+        ),
     ]
+    flow += _finding_lines("Would fail automatically", result.auto_fails)
+    flow += _finding_lines("Likely not compliant", result.not_compliant)
+    if result.unanswered:
+        refs = _refs([r.item.ref for r in result.unanswered])
+        flow.append(rich(f"<b>Still to answer ({len(result.unanswered)}):</b> {escape(refs)}", "body"))
+    return flow
+
+
+def good_practice_part(result: GoodPracticeResult) -> list[Flowable]:
+    """Good practice: reported on its own, never part of either result."""
+    s = styles()
+    flow: list[Flowable] = [
+        Paragraph(escape(result.bank.framework.name), s["h2"]),
+        para(
+            "Advice beyond the two frameworks. It does not change the DSPT status or the Cyber Essentials estimate.",
+            "small",
+        ),
+    ]
+    flow += _finding_lines("Not met yet", result.findings) or [
+        para("Every good-practice item answered is met.", "body")
+    ]
+    return flow
 
 
 def summary(assessment: Assessment, draft: Draft) -> list[Flowable]:
     """The summary section's flowables."""
     s = styles()
-    as_at = long_day(scoring_date(draft))
+    as_at = long_day(draft.as_at)
     intro = (
         f"This is the practice's own assessment as at {as_at}. {assessment.answered} of "
         f"{assessment.total} questions asked are answered ({assessment.percent_complete}%)."
+        if assessment.started
+        else f"This is the practice's own assessment as at {as_at}. No question has been answered yet: "
+        "every result below is Not started."
     )
     flow: list[Flowable] = [Paragraph("Summary", s["h1"]), para(intro, "lead")]
     for dspt in assessment.dspt:
         flow += dspt_part(dspt)
     for ce in assessment.ce:
         flow += ce_part(ce)
+    for good in assessment.good_practice:
+        flow += good_practice_part(good)
     if assessment.dspt or assessment.ce:
         flow.append(
             KeepTogether(

@@ -27,3 +27,8 @@ def choose_file(parent: QWidget, caption: str, name_filter: str = "") -> Path | 
 def choose_files(parent: QWidget, caption: str) -> list[Path]:
     names, _ = QFileDialog.getOpenFileNames(parent, caption, "", "", options=dialog_options())
     return [Path(name) for name in names]
+
+
+def choose_save_path(parent: QWidget, caption: str, start: Path, name_filter: str) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, caption, str(start), name_filter, options=dialog_options())
+    return Path(name) if name else None

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QWidget
 
 from wizard.ui.pages.base import Page
+from wizard.ui.pages.portal import PortalPage
 from wizard.ui.pages.practice import PracticePage
 from wizard.ui.pages.review import ReviewPage
 from wizard.ui.pages.section import SectionPage
@@ -42,6 +43,7 @@ def page_specs(session: Session) -> list[PageSpec]:
     specs += [
         PageSpec("checks", "Check this computer", "Finish", lambda parent: _checks_page(session, parent)),
         PageSpec("review", "Review and action plan", "Finish", lambda parent: ReviewPage(session, parent)),
+        PageSpec("portal", "Toolkit sheet", "Finish", lambda parent: PortalPage(session, parent)),
         PageSpec("sign", "Sign and export", "Finish", lambda parent: _sign_page(session, parent)),
     ]
     return specs

@@ -15,10 +15,12 @@ from PySide6.QtCore import QObject, Signal
 
 from wizard.core import action_plan, answers, estate, evidence
 from wizard.core.bank import Bank
-from wizard.core.bank_schema import Item
+from wizard.core.bank_schema import FieldSpec, Item
 from wizard.core.check_results import DeviceReport
-from wizard.core.draft import AnswerStatus, Draft, EvidenceRef, Practice
+from wizard.core.draft import AnswerStatus, Draft, EarlierAnswer, EvidenceRef, Practice
 from wizard.core.estate import Suggestion
+from wizard.core.fields import write_field
+from wizard.core.item_state import Evaluation, evaluate
 from wizard.core.scoring import Assessment, included_banks, score
 from wizard.ui.autosave import AutoSaver
 
@@ -26,6 +28,7 @@ from wizard.ui.autosave import AutoSaver
 class Session(QObject):
     answer_changed = Signal(str)  # item id
     practice_changed = Signal()
+    facts_changed = Signal()  # a shared fact (practice detail or assessment fact) changed
     frameworks_changed = Signal()
     plan_changed = Signal()
     checks_changed = Signal()
@@ -78,11 +81,17 @@ class Session(QObject):
         answers.set_answer(self.draft, item, value, status)
         self._changed()
         self.answer_changed.emit(item.id)
+        if item.binds is not None:
+            self.practice_changed.emit()
+            self.facts_changed.emit()
 
     def clear_answer(self, item: Item) -> None:
         answers.clear_answer(self.draft, item)
         self._changed()
         self.answer_changed.emit(item.id)
+        if item.binds is not None:
+            self.practice_changed.emit()
+            self.facts_changed.emit()
 
     def set_note(self, item: Item, note: str) -> None:
         if self.draft.answer(item.id).note == note:
@@ -105,6 +114,39 @@ class Session(QObject):
         self.draft.practice = Practice.model_validate(updated.model_dump())
         self._changed()
         self.practice_changed.emit()
+        self.facts_changed.emit()
+
+    def set_field(self, item: Item, spec: FieldSpec, value: Any) -> None:
+        """Raises FieldError (plain English) when the value does not fit."""
+        write_field(self.draft, item, spec, value)
+        self._changed()
+        self.answer_changed.emit(item.id)
+        if spec.shared is not None:
+            if spec.shared.startswith("practice."):
+                self.practice_changed.emit()
+            self.facts_changed.emit()
+
+    def set_provider(self, item: Item, name: str, given_on: dt.date | None) -> None:
+        answers.set_provider(self.draft, item, name, given_on)
+        self._changed()
+        self.answer_changed.emit(item.id)
+
+    def clear_provider(self, item: Item) -> None:
+        answers.clear_provider(self.draft, item)
+        self._changed()
+        self.answer_changed.emit(item.id)
+
+    def set_as_at(self, day: dt.date) -> None:
+        if self.draft.as_at != day:
+            self.draft.as_at = day
+            self._changed()
+            self.facts_changed.emit()
+
+    def evaluation(self, item: Item) -> Evaluation:
+        return evaluate(self.bank_of(item.id), self.draft, item, self.draft.as_at)
+
+    def earlier_answers(self, item_id: str) -> list[EarlierAnswer]:
+        return [e for e in self.draft.earlier_answers if e.new_id == item_id]
 
     def set_frameworks(self, framework_ids: list[str]) -> None:
         if framework_ids == self.draft.frameworks:
@@ -128,6 +170,3 @@ class Session(QObject):
         if self.draft.position != key:
             self.draft.position = key
             self._changed()
-
-    def today(self) -> dt.date:
-        return self.draft.assessment_date or dt.date.today()

@@ -6,6 +6,8 @@ and the place the user was is stored in the draft to resume there.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.progress import SECTION_STATE_WORDS, section_states
+from wizard.core.toolkit_year import notices
 from wizard.ui.page_list import PageSpec, page_specs
 from wizard.ui.pages.base import Page
 from wizard.ui.pages.review import ReviewPage
@@ -54,6 +57,7 @@ class WizardView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._banner())
+        layout.addWidget(self._notice())
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.nav = QListWidget(splitter)
         self.nav.setObjectName("nav")
@@ -72,6 +76,8 @@ class WizardView(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.nav.setFocus)  # leave a field: back to the list
         session.answer_changed.connect(self.refresh_progress)
         session.frameworks_changed.connect(self.rebuild)
+        session.frameworks_changed.connect(self.refresh_notice)
+        session.facts_changed.connect(self.refresh_notice)
         session.saver.saved.connect(self._saved)
         session.saver.failed.connect(self._save_failed)
         self.rebuild()
@@ -90,6 +96,23 @@ class WizardView(QWidget):
         row.addWidget(retry)
         self.banner.hide()
         return self.banner
+
+    def _notice(self) -> QFrame:
+        """A lasting note when the questions are for a toolkit year that has ended."""
+        self.notice = QFrame(self)
+        self.notice.setObjectName("notice")
+        row = QHBoxLayout(self.notice)
+        self.notice_text = QLabel(self.notice)
+        self.notice_text.setWordWrap(True)
+        self.notice_text.setAccessibleName("Note about the question banks")
+        row.addWidget(self.notice_text, 1)
+        self.refresh_notice()
+        return self.notice
+
+    def refresh_notice(self) -> None:
+        found = notices(self.session.included_banks(), self.session.draft.as_at, dt.date.today())
+        self.notice_text.setText("\n".join(found))
+        self.notice.setVisible(bool(found))
 
     def _footer(self) -> QWidget:
         footer = QWidget(self)

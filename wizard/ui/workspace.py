@@ -9,9 +9,20 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
 from wizard import APP_NAME
+from wizard.core.answer_maps import load_maps
 from wizard.core.bank import Bank
+from wizard.core.bank_errors import BankError
+from wizard.core.carry import carry_answers
+from wizard.core.describe import plural
 from wizard.core.draft import Draft, new_draft
-from wizard.core.draft_store import DraftLoadError, DraftSaveError, load_draft, recover, save_draft
+from wizard.core.draft_store import (
+    DraftLoadError,
+    DraftSaveError,
+    backup_path,
+    load_draft,
+    recover,
+    save_draft,
+)
 from wizard.core.recent import new_draft_path, remember
 from wizard.ui.pages.start import StartPage
 from wizard.ui.session import Session
@@ -40,8 +51,7 @@ class Workspace(QStackedWidget):
         except DraftLoadError as exc:
             self.start.show_damaged(exc)
             return False
-        self._show(draft, path)
-        return True
+        return self._show(draft, path)
 
     def recover_draft(self, path: Path) -> None:
         try:
@@ -50,6 +60,35 @@ class Workspace(QStackedWidget):
             self.start.show_problem(f"The backup could not be opened: {exc}")
             return
         self._show(draft, new_path)
+
+    def _carry(self, draft: Draft, path: Path) -> bool:
+        """Bring a draft made with earlier questions onto the current ones, and say so once."""
+        try:
+            report = carry_answers(draft, self.banks, load_maps())
+        except BankError as exc:
+            self.start.show_problem(
+                f"The program's answer maps are damaged, so {path.name} was not opened: {exc}"
+            )
+            return False
+        if not report.changed:
+            return True
+        try:
+            save_draft(path, draft)  # the earlier file stays beside it as backup 1
+        except DraftSaveError as exc:
+            self.start.show_problem(str(exc))
+            return False
+        kept = (
+            f" {plural(report.earlier, 'earlier answer')} could not be carried and are kept under “Earlier answers”."
+            if report.earlier
+            else ""
+        )
+        QMessageBox.information(
+            self,
+            APP_NAME,
+            "\n\n".join(report.summaries) + f"\n\n{plural(report.carried, 'answer')} carried across.{kept} "
+            f"The file as it was is kept as {backup_path(path, 1).name}.",
+        )
+        return True
 
     def new_assessment(self) -> None:
         stamp = dt.datetime.now().strftime("%Y-%m-%d %H%M")
@@ -62,9 +101,9 @@ class Workspace(QStackedWidget):
             return
         self._show(draft, path)
 
-    def _show(self, draft: Draft, path: Path) -> None:
-        if not self.close_session():
-            return
+    def _show(self, draft: Draft, path: Path) -> bool:
+        if not self.close_session() or not self._carry(draft, path):
+            return False
         self.session = Session(self.banks, draft, path, self)
         self.view = WizardView(self.session, self.stack)
         self.stack.addWidget(self.view)
@@ -72,6 +111,7 @@ class Workspace(QStackedWidget):
         self.session.practice_changed.connect(self._retitle)
         self._retitle()
         remember(path)
+        return True
 
     def _retitle(self) -> None:
         name = self.session.draft.practice.name if self.session else ""

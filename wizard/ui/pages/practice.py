@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression
+import datetime as dt
+
+from PySide6.QtCore import QDate, QRegularExpression, QSignalBlocker
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDateEdit,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -75,6 +78,23 @@ class PracticePage(Page):
                 form.addRow("", self.ods_error)
             else:
                 field.textEdited.connect(lambda text, k=key: self.session.set_practice(**{k: text}))
+        self.session.practice_changed.connect(self._practice_changed)
+        self.as_at = QDateEdit(box)
+        self.as_at.setCalendarPopup(True)
+        self.as_at.setDisplayFormat("dd/MM/yyyy")
+        self.as_at.setAccessibleName("Assessment as at")
+        self.as_at.dateChanged.connect(
+            lambda d: self.session.set_as_at(dt.date(d.year(), d.month(), d.day()))
+        )
+        caption = QLabel("Assessment as a&t", box)
+        caption.setBuddy(self.as_at)
+        form.addRow(caption, self.as_at)
+        as_at_hint = QLabel(
+            "The day the answers speak for. “In the last 12 months” counts back from it.", box
+        )
+        as_at_hint.setObjectName("hint")
+        as_at_hint.setWordWrap(True)
+        form.addRow("", as_at_hint)
         self.counts: dict[str, QSpinBox] = {}
         for key, label in (("staff_count", "Number of s&taff"), ("computer_count", "Number of co&mputers")):
             spin = QSpinBox(box)
@@ -136,6 +156,14 @@ class PracticePage(Page):
         if valid:
             self.session.set_practice(ods_code=code)
 
+    def _practice_changed(self) -> None:
+        """A detail edited in a question (1.1.5, A1.1...) shows here at once: one value, one place."""
+        practice = self.session.draft.practice
+        for key, field in self.fields.items():
+            value = getattr(practice, key)
+            if field.text() != value and not field.hasFocus():
+                field.setText(value)
+
     def _frameworks_toggled(self) -> None:
         chosen = [fid for fid, box in self.framework_boxes.items() if box.isChecked()]
         self.frameworks_error.setVisible(not chosen)
@@ -149,6 +177,9 @@ class PracticePage(Page):
             value = getattr(practice, key)
             if field.text() != value and not (key == "ods_code" and field.hasFocus()):
                 field.setText(value)
+        as_at = self.session.draft.as_at
+        with QSignalBlocker(self.as_at):
+            self.as_at.setDate(QDate(as_at.year, as_at.month, as_at.day))
         for key, spin in self.counts.items():
             spin.blockSignals(True)
             spin.setValue(getattr(practice, key) or 0)

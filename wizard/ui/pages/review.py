@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -19,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.action_plan import ActionEntry, build_action_plan
-from wizard.core.scoring import Assessment
+from wizard.core.action_plan import ActionEntry, SectionGap, build_action_plan, unanswered_by_section
+from wizard.core.describe import plural
+from wizard.core.scoring import ESTIMATE_WORDS, Assessment, ItemResult
 from wizard.ui.pages.base import Page, read_only_table, scrolling
 from wizard.ui.session import Session
-from wizard.ui.style import GREEN, RED, STATUS_COLOURS, tint
-from wizard.ui.widgets.answer_editors import NOT_SET
+from wizard.ui.style import GREY, STATUS_COLOURS, tint
+from wizard.ui.widgets.date_field import DateField
 
 PLAN_COLUMNS = ["Priority", "Ref", "What is wrong", "What to do", "Owner", "Due by", ""]
 
@@ -32,45 +32,54 @@ PLAN_COLUMNS = ["Priority", "Ref", "What is wrong", "What to do", "Owner", "Due 
 def _dspt_html(result: Assessment) -> str:
     parts: list[str] = []
     for dspt in result.dspt:
-        hue = STATUS_COLOURS[dspt.overall]
+        hue = STATUS_COLOURS.get(dspt.overall, GREY)
         parts.append(
             f"<p style='font-size:14pt'><b>{escape(dspt.bank.framework.name)} "
             f"{escape(dspt.bank.framework.version)}:</b> "
             f"<span style='color:{hue}'><b>{dspt.overall}</b></span></p>"
+            f"<p>This is {ESTIMATE_WORDS}. An item not answered is not met; a standard with nothing "
+            "answered shows “Not started”.</p>"
         )
     return "".join(parts)
+
+
+def _refs_html(label: str, results: tuple[ItemResult, ...], note: str = "") -> str:
+    if not results:
+        return ""
+    refs = ", ".join(escape(r.item.ref) for r in results[:40])
+    more = f" and {len(results) - 40} more" if len(results) > 40 else ""
+    return f"<p><b>{label} ({len(results)}):</b> {refs}{more}.{note}</p>"
 
 
 def _ce_html(result: Assessment) -> str:
     parts: list[str] = []
     for ce in result.ce:
-        verdict = (
-            f"<span style='color:{GREEN}'><b>Ready</b></span>"
-            if ce.ready
-            else f"<span style='color:{RED}'><b>Not ready</b></span>"
-        )
+        hue = STATUS_COLOURS.get(ce.verdict, GREY)
         parts.append(
             f"<p style='font-size:14pt'><b>{escape(ce.bank.framework.name)} "
-            f"{escape(ce.bank.framework.version)}:</b> {verdict}</p>"
+            f"{escape(ce.bank.framework.version)}:</b> <span style='color:{hue}'><b>{ce.verdict}</b></span></p>"
+            f"<p>This is {ESTIMATE_WORDS}; an assessor marks the real submission.</p>"
         )
-        if ce.auto_fails:
-            refs = ", ".join(escape(i.ref) for i in ce.auto_fails)
-            parts.append(
-                f"<p><b>Automatic fails:</b> {refs}. Any one of these fails the whole assessment.</p>"
+        parts.append(
+            _refs_html(
+                "Would fail automatically", ce.auto_fails, " Any one of these fails the whole assessment."
             )
-        others = [f for f in ce.failing if not f.item.auto_fail]
-        if others:
-            listed = ", ".join(escape(f.item.ref) for f in others[:40])
-            more = f" and {len(others) - 40} more" if len(others) > 40 else ""
-            parts.append(
-                f"<p><b>{len(others)} other question(s) not met, not sure or not answered:</b> "
-                f"{listed}{more}.</p>"
-            )
+        )
+        parts.append(_refs_html("Likely not compliant", ce.not_compliant))
+        if ce.unanswered:
+            parts.append(f"<p><b>Still to answer:</b> {plural(len(ce.unanswered), 'question')}.</p>")
         if ce.ready:
             parts.append(
                 "<p>Every question is answered and met. A board-level person (a GP partner) "
                 "must still approve the answers before you submit them.</p>"
             )
+    for good in result.good_practice:
+        parts.append(
+            f"<p style='font-size:12pt'><b>{escape(good.bank.framework.name)}</b> (not part of either result)</p>"
+        )
+        parts.append(
+            _refs_html("Not met yet", good.findings) or "<p>Every good-practice item answered is met.</p>"
+        )
     return "".join(parts)
 
 
@@ -118,6 +127,8 @@ class ReviewPage(Page):
         self.plan_title = QLabel(body)
         self.plan_title.setObjectName("pageTitle")
         column.addWidget(self.plan_title)
+        self.gaps = self._rich_label(body, "Questions not answered yet, by section")
+        column.addWidget(self.gaps)
         self.plan = QTableWidget(0, len(PLAN_COLUMNS), body)
         self.plan.setAccessibleName("Action plan")
         self.plan.setHorizontalHeaderLabels(PLAN_COLUMNS)
@@ -158,15 +169,23 @@ class ReviewPage(Page):
                     cell.setForeground(foreground)
                 self.standards.setItem(row, col, cell)
         _fit_height(self.standards)
-        self._fill_plan(build_action_plan(result, self.session.draft))
+        self._fill_plan(build_action_plan(result, self.session.draft), unanswered_by_section(result))
 
-    def _fill_plan(self, entries: list[ActionEntry]) -> None:
+    def _fill_plan(self, entries: list[ActionEntry], gaps: list[SectionGap]) -> None:
         self.entries = entries
-        self.plan_title.setText(
-            f"Action plan: {len(entries)} item(s)"
-            if entries
-            else "Action plan: nothing to do. Every item is met."
-        )
+        if entries:
+            title = f"Action plan: {plural(len(entries), 'action')}"
+        elif gaps:
+            title = "Action plan: nothing answered needs action yet"
+        else:
+            title = "Action plan: nothing to do. Every item is met."
+        self.plan_title.setText(title)
+        lines = [
+            f"{escape(g.framework)} {escape(g.section)}: {plural(g.count, 'question')} not answered yet"
+            for g in gaps
+        ]
+        self.gaps.setText("<br>".join(lines))
+        self.gaps.setVisible(bool(lines))
         self.plan.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             texts = [
@@ -200,19 +219,16 @@ class ReviewPage(Page):
         field.textEdited.connect(lambda text, i=entry.item_id: self.session.edit_action(i, owner=text))
         return field
 
-    def _due_field(self, entry: ActionEntry) -> QDateEdit:
-        field = QDateEdit(self.plan)
-        field.setCalendarPopup(True)
-        field.setDisplayFormat("dd/MM/yyyy")
-        field.setMinimumDate(NOT_SET)
-        field.setSpecialValueText("Not set")
-        field.setDate(QDate(entry.due.year, entry.due.month, entry.due.day) if entry.due else NOT_SET)
-        field.setAccessibleName(f"Due date of the action for {entry.ref}")
-        field.dateChanged.connect(lambda date, i=entry.item_id: self._due_changed(i, date))
+    def _due_field(self, entry: ActionEntry) -> DateField:
+        field = DateField(
+            f"Due date of the action for {entry.ref}", self.plan, default_month=self.session.draft.as_at
+        )
+        field.set_date(entry.due)
+        field.date_changed.connect(lambda day, i=entry.item_id: self._due_changed(i, day))
         return field
 
-    def _due_changed(self, item_id: str, date: QDate) -> None:
-        if date == NOT_SET:
+    def _due_changed(self, item_id: str, day: dt.date | None) -> None:
+        if day is None:
             self.session.clear_due(item_id)
         else:
-            self.session.edit_action(item_id, due=dt.date(date.year(), date.month(), date.day()))
+            self.session.edit_action(item_id, due=day)

@@ -15,8 +15,11 @@ from wizard.ui.widgets.item_card import ItemCard
 
 
 def section_heading(bank: Bank, section: Section) -> str:
-    kind = "Standard" if bank.framework.scoring == "dspt" else "Section"
-    return f"{bank.framework.short_name} {kind} {section.ref}: {section.title}"
+    framework = bank.framework
+    if framework.scoring == "good_practice":
+        return f"Good practice: {section.title} (not part of the DSPT or Cyber Essentials results)"
+    kind = "Standard" if framework.scoring == "dspt" else "Section"
+    return f"{framework.short_name} {kind} {section.ref}: {section.title}"
 
 
 class SectionPage(Page):

@@ -9,12 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QCheckBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,8 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.bank_schema import Item
-
-NOT_SET = QDate(1900, 1, 1)
+from wizard.ui.widgets.date_field import DateField
 
 
 class AnswerEditor(QWidget):
@@ -169,31 +167,18 @@ class _DateEditor(AnswerEditor):
         super().__init__(item, parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.field = QDateEdit(self)
-        self.field.setCalendarPopup(True)
-        self.field.setDisplayFormat("dd/MM/yyyy")
-        self.field.setMinimumDate(NOT_SET)
-        self.field.setSpecialValueText("Not set")
-        self.field.setDate(NOT_SET)
-        self._name(self.field, "date")
+        self.field = DateField(f"{item.ref} date", self)
+        self.field.line.setAccessibleDescription(item.question)
         layout.addWidget(self.field)
-        layout.addWidget(QLabel("day/month/year", self))
-        layout.addStretch(1)
-        self.field.dateChanged.connect(self._changed)
-
-    def _changed(self, date: QDate) -> None:
-        self.edited.emit(None if date == NOT_SET else date.toString("yyyy-MM-dd"))
+        self.setFocusProxy(self.field)
+        self.field.date_changed.connect(lambda day: self.edited.emit(day.isoformat() if day else None))
 
     def show_value(self, value: Any) -> None:
-        date = NOT_SET
-        if isinstance(value, str):
-            try:
-                parsed = dt.date.fromisoformat(value)
-                date = QDate(parsed.year, parsed.month, parsed.day)
-            except ValueError:
-                pass
-        with QSignalBlocker(self.field):
-            self.field.setDate(date)
+        try:
+            day = dt.date.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            day = None
+        self.field.set_date(day)
 
 
 def make_editor(item: Item, parent: QWidget | None = None) -> AnswerEditor:

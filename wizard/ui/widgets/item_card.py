@@ -1,8 +1,8 @@
-"""One question: ref, wording, answer, not sure / IT provider, note, evidence.
+"""One question: ref, wording, answer, fields, not sure / IT provider, note, evidence.
 
 The card reads its answer from the session and writes every change back
-through it; when the same item changes elsewhere (a scope question shown on
-two pages) the session's signal brings this card up to date.
+through it; when the same item (or a fact it shows) changes elsewhere, the
+session's signals bring this card up to date.
 """
 
 from __future__ import annotations
@@ -25,11 +25,28 @@ from PySide6.QtWidgets import (
 
 from wizard.core.answers import AnswerError
 from wizard.core.bank_schema import Item
+from wizard.core.item_state import own_value
 from wizard.ui.session import Session
 from wizard.ui.widgets.answer_editors import make_editor
+from wizard.ui.widgets.card_parts import EarlierAnswers, ProviderRow, StateLine
 from wizard.ui.widgets.evidence_box import EvidenceBox
+from wizard.ui.widgets.field_editors import FieldsBox
 
-LEVEL_WORDS = {"approaching": "Mandatory (Approaching Standards)", "met": "Mandatory (Standards Met)"}
+LEVEL_WORDS = {
+    "approaching": "Mandatory (Approaching Standards and Met)",
+    "met": "Mandatory (Standards Met)",
+}
+
+
+def badge_words(session: Session, item: Item) -> tuple[str, str] | None:
+    """(object name, words) of the badge beside the question, if it has one."""
+    if item.auto_fail:
+        return "autoFail", "Automatic fail if not met"
+    if item.required_for:
+        return "mandatory", LEVEL_WORDS[item.required_for]
+    if session.bank_of(item.id).framework.scoring == "good_practice":
+        return "mandatory", "Good practice"
+    return None
 
 
 class ItemCard(QFrame):
@@ -48,7 +65,13 @@ class ItemCard(QFrame):
         layout.addWidget(self._suggestion_bar())
         self.editor = make_editor(item, self)
         self.editor.edited.connect(self._edited)
+        self.editor.setVisible(item.derived is None)  # a worked-out tick is not ticked by hand
         layout.addWidget(self.editor)
+        self.fields = FieldsBox(session, item, self)
+        self.fields.problem.connect(self.show_error)
+        layout.addWidget(self.fields)
+        self.provider = ProviderRow(session, item, self)
+        layout.addWidget(self.provider)
         self.evidence = EvidenceBox(session, item, self)
         self.evidence.problem.connect(self.show_error)
         layout.addLayout(self._status_row())
@@ -58,12 +81,17 @@ class ItemCard(QFrame):
         self.note.textEdited.connect(lambda text: session.set_note(item, text))
         layout.addWidget(self.note)
         layout.addWidget(self.evidence)
+        self.state = StateLine(self)
+        layout.addWidget(self.state)
+        self.earlier = EarlierAnswers(self)
+        layout.addWidget(self.earlier)
         self.error = QLabel(self)
         self.error.setObjectName("errorText")
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
         session.answer_changed.connect(self._answer_changed)
+        session.facts_changed.connect(self._facts_changed)
         session.checks_changed.connect(self.refresh_suggestion)
         self.load()
 
@@ -77,14 +105,11 @@ class ItemCard(QFrame):
         self.setAccessibleDescription(self.item.question)
         row.addWidget(ref, 0)
         row.addWidget(question, 1)
-        if self.item.auto_fail:
-            badge = QLabel("Automatic fail", self)
-            badge.setObjectName("autoFail")
-            row.addWidget(badge, 0)
-        elif self.item.required_for:
-            badge = QLabel(LEVEL_WORDS[self.item.required_for], self)
-            badge.setObjectName("mandatory")
-            row.addWidget(badge, 0)
+        badge = badge_words(self.session, self.item)
+        if badge is not None:
+            label = QLabel(badge[1], self)
+            label.setObjectName(badge[0])
+            row.addWidget(label, 0)
         return row
 
     def _suggestion_bar(self) -> QFrame:
@@ -128,13 +153,8 @@ class ItemCard(QFrame):
         row = QHBoxLayout()
         self.not_sure = QCheckBox("Not sure", self)
         self.not_sure.setAccessibleName(f"{self.item.ref} not sure")
-        self.not_sure.toggled.connect(lambda on: self._status_toggled("not_sure", on))
+        self.not_sure.toggled.connect(self._not_sure_toggled)
         row.addWidget(self.not_sure)
-        self.provider = QCheckBox("Answered by our IT provider", self)
-        self.provider.setAccessibleName(f"{self.item.ref} answered by our IT provider")
-        self.provider.toggled.connect(lambda on: self._status_toggled("it_provider", on))
-        self.provider.setVisible(self.item.it_provider)
-        row.addWidget(self.provider)
         row.addStretch(1)
         row.addWidget(self.evidence.status)
         row.addWidget(self.evidence.add_button)
@@ -142,20 +162,40 @@ class ItemCard(QFrame):
 
     # --- from the draft ------------------------------------------------------
     def load(self) -> None:
-        answer = self.session.draft.answer(self.item.id)
-        self.editor.show_value(answer.value if answer.status == "answered" else None)
-        self.editor.setEnabled(answer.status not in ("not_sure", "it_provider"))
-        with QSignalBlocker(self.not_sure), QSignalBlocker(self.provider):
+        draft = self.session.draft
+        answer = draft.answer(self.item.id)
+        bank = self.session.bank_of(self.item.id)
+        own = own_value(bank, draft, self.item) if answer.status != "not_sure" else None
+        if not self._writing:
+            self.editor.show_value(own)
+        self.editor.setEnabled(answer.status != "not_sure")
+        with QSignalBlocker(self.not_sure):
             self.not_sure.setChecked(answer.status == "not_sure")
-            self.provider.setChecked(answer.status == "it_provider")
+        self.fields.load(own)
+        self.provider.load(answer.provider)
         if self.note.text() != answer.note:
             self.note.setText(answer.note)
         self.evidence.refresh()
+        self.refresh_state()
+        self.earlier.show_answers(self.session.earlier_answers(self.item.id))
         self.refresh_suggestion()
 
+    def refresh_state(self) -> None:
+        self.state.show_state(self.item, self.session.evaluation(self.item))
+
     def _answer_changed(self, item_id: str) -> None:
-        if item_id == self.item.id and not self._writing:
+        if item_id != self.item.id:
+            return
+        if self._writing:
+            self.refresh_state()
+        else:
             self.load()
+
+    def _facts_changed(self) -> None:
+        if self.item.fields or self.item.binds or self.item.not_applicable_if or self.item.derived:
+            self.load()
+        else:
+            self.refresh_state()
 
     # --- to the draft ----------------------------------------------------------
     def _edited(self, value: Any) -> None:
@@ -170,11 +210,12 @@ class ItemCard(QFrame):
             return
         finally:
             self._writing = False
+        self.fields.load(value)
         self.show_error("")
 
-    def _status_toggled(self, status: str, on: bool) -> None:
+    def _not_sure_toggled(self, on: bool) -> None:
         if on:
-            self.session.set_answer(self.item, None, status)  # type: ignore[arg-type]
+            self.session.set_answer(self.item, None, "not_sure")
         else:
             self.session.clear_answer(self.item)
 
