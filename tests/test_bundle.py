@@ -75,8 +75,10 @@ def test_bundle_holds_both_executables_the_banks_and_assets_and_no_unused_qt_par
     internal = bundle / "_internal"
     assert (bundle / GUI).is_file() and os.access(bundle / GUI, os.X_OK)
     assert (bundle / CLI).is_file() and os.access(bundle / CLI, os.X_OK)
-    banks = sorted(p.name for p in (internal / "questions").iterdir())
+    banks = sorted(p.name for p in (internal / "questions").glob("*.yaml"))
     assert banks == sorted(p.name for p in (ROOT / "questions").glob("*.yaml"))
+    maps = sorted(p.name for p in (internal / "questions" / "maps").iterdir())
+    assert maps and maps == sorted(p.name for p in (ROOT / "questions" / "maps").glob("*.yaml"))
     for asset in (
         "end-of-support.yaml",
         "style.qss",

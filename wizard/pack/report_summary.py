@@ -118,14 +118,15 @@ def ce_part(result: CeResult) -> list[Flowable]:
     """The Cyber Essentials block: the estimate in words, then the findings by kind."""
     s = styles()
     framework = result.bank.framework
+    auto_refs = ", ".join(item.ref for item in result.bank.items() if item.auto_fail)
     flow: list[Flowable] = [
         Paragraph(escape(f"{framework.name} {framework.version}"), s["h2"]),
         _pill(result.verdict, f"{result.verdict} ({ESTIMATE_WORDS})"),
         Spacer(1, 4),
         para(
-            "An assessor marks the real submission. Only the four automatic-fail questions (A6.4, A6.5, "
-            "A7.16, A7.17) answered so that they are not met fail it whatever else is answered; other "
-            "requirements not met are judged by the assessor.",
+            f"An assessor marks the real submission. Only the automatic-fail questions ({auto_refs}) answered "
+            "so that they are not met fail it whatever else is answered; other requirements not met are judged "
+            "by the assessor.",
             "small",
         ),
     ]
