@@ -11,7 +11,7 @@ from typing import Any
 from wizard.checks.catalogue import CATALOGUE, CHECK_IDS
 from wizard.checks.collector import collector_for_this_os
 from wizard.checks.device_file import DEVICE_SCHEMA, save_device_file
-from wizard.checks.evaluate import dspt_refs_by_check, evaluate, platforms_of
+from wizard.checks.evaluate import dspt_refs_by_check, evaluate, platforms_of, refs_of
 from wizard.checks.facts import Snapshot
 from wizard.checks.runner import collect
 from wizard.cli.output import CommandError, print_json
@@ -49,8 +49,9 @@ def _list(as_json: bool, refs: dict[str, list[str]]) -> int:
             "title": c.title,
             "theme": c.theme,
             "platforms": platforms_of(c.id),
-            "dspt_refs": [r for r in refs.get(c.id, []) if r.startswith("DSPT")],
-            "refs": refs.get(c.id, []),
+            "not_on": c.not_on,
+            "refs": refs_of(c, refs),
+            "thresholds": c.thresholds,
         }
         for c in CATALOGUE
     ]

@@ -19,9 +19,9 @@ import socket
 from pathlib import Path
 from typing import Any
 
-from wizard.checks import macos_read as parse
 from wizard.checks.collector import CommandOutput, DeviceIdentity, FactSpec, ReadError, capture, run_command
 from wizard.checks.eol import table
+from wizard.checks.macos import parse
 
 SOFTWARE_UPDATE = "/Library/Preferences/com.apple.SoftwareUpdate"
 MANAGED_SOFTWARE_UPDATE = Path("/Library/Managed Preferences/com.apple.SoftwareUpdate.plist")
