@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from wizard.checks.anonymise import anonymise
 from wizard.checks.catalogue import CATALOGUE, CHECK_IDS
 from wizard.checks.collector import collector_for_this_os
 from wizard.checks.device_file import DEVICE_SCHEMA, save_device_file
@@ -30,6 +31,12 @@ def register(commands: Any) -> None:
     check.add_argument("--save", type=Path, metavar="DIR", help="write this computer's results to DIR")
     check.add_argument(
         "--facts", type=Path, metavar="SNAPSHOT", help="re-evaluate saved facts instead of reading"
+    )
+    check.add_argument(
+        "--anonymise",
+        action="store_true",
+        help="with --save: replace host, user, account and domain names, IP addresses and serial numbers "
+        "by placeholders, so the file can be sent to improve the checks",
     )
     check.add_argument("--list", action="store_true", help="list every check")
     check.set_defaults(handler=check_cmd)
@@ -95,6 +102,10 @@ def check_cmd(args: argparse.Namespace) -> int:
         snapshot = collect(collector_for_this_os(), progress)
         if not args.json:
             print(file=sys.stderr)
+    if args.anonymise:
+        if not args.save:
+            raise CommandError("--anonymise only changes what --save writes: add --save DIR.", 2)
+        snapshot = anonymise(snapshot)
     report = evaluate(snapshot, refs)
     if args.save:
         if not args.save.is_dir():
