@@ -194,7 +194,12 @@ CASES: list[tuple[int, str, str, Edit, str, str]] = [
      "19041.685"),
     (5, "updates_recent", OFF, same, "fail", "19045.5247"),
     (5, "updates_recent", W10, both(version(UBR=9999), NO_LISTS), "unable", "table"),
-    (5, "updates_recent", NOPS, on("2025-12-03"), "pass", "11 November 2025"),  # within 14 days of 9 December
+    # The newest monthly update installed: up to date however long ago, until the next one is out...
+    (5, "updates_recent", NOPS, on("2025-12-08"), "pass", "11 November 2025"),
+    # ...and while the next one is younger than 14 days (9 December 2025 -> 23 December).
+    (5, "updates_recent", NOPS, on("2025-12-22"), "pass", "11 November 2025"),
+    (5, "updates_recent", W10, both(version(UBR=6456), NO_LISTS, on("2025-11-20")), "pass", "14 October 2025"),
+    (5, "updates_recent", W10, both(version(UBR=6456), NO_LISTS, on("2025-11-26")), "fail", "11 November 2025"),
     (5, "updates_recent", DE, on("2026-04-30"), "fail", "14 April 2026"),
     (5, "updates_recent", W10, broken(VERSION), "unable", ""),
     # 6. Support dates, LTSB/LTSC included; a build the table does not know is "could not check".
@@ -384,3 +389,19 @@ def test_without_powershell_the_registry_and_api_checks_still_judge() -> None:
                    "remote_desktop", "auto_updates", "password_policy", "local_admins"}  # fmt: skip
     assert all(got[c] == "pass" for c in from_python)
     assert all(s == "unable" for c, s in got.items() if c not in from_python)
+
+
+def test_monthly_release_days_are_second_tuesdays() -> None:
+    import datetime as dt
+
+    from wizard.checks.windows.patch_cycle import cycle, release_day
+
+    known = {(2025, 10): 14, (2025, 11): 11, (2025, 12): 9, (2026, 1): 13, (2026, 3): 10, (2026, 12): 8}
+    for (year, month), day in known.items():
+        assert release_day(year, month) == dt.date(year, month, day)
+    now = cycle(dt.date(2026, 12, 1))  # today: the newest release is November's, a fortnight and more ago
+    assert (now.newest, now.previous, now.in_grace) == (dt.date(2026, 11, 10), dt.date(2026, 10, 13), False)
+    assert now.current(dt.date(2026, 11, 10)) and not now.current(dt.date(2026, 11, 9))
+    assert now.overdue(dt.date(2026, 11, 10)) and not cycle(dt.date(2026, 11, 24)).overdue(
+        dt.date(2026, 11, 10)
+    )

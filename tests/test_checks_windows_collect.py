@@ -239,3 +239,17 @@ def test_a_newer_powershell_without_json_still_says_what_it_printed() -> None:
         windows_ps.parse_powershell_json("GPCW-POWERSHELL 5.1.19041.1\r\nGet-MpComputerStatus : denied\r\n")
     data = windows_ps.parse_powershell_json("GPCW-POWERSHELL 5.1.19041.1\r\n" + clm_output())
     assert data["powershell_version"] == "5.1.19041.1" and data["language_mode"] == "ConstrainedLanguage"
+
+
+def test_the_account_api_reads_only_numbers_and_refuses_plainly_off_windows() -> None:
+    import ctypes
+
+    from wizard.checks.windows import netapi
+
+    # USER_MODALS_INFO_0 and _3 are five and three DWORDs: the layout NetUserModalsGet fills.
+    assert ctypes.sizeof(netapi._UserModals0) == 20 and ctypes.sizeof(netapi._UserModals3) == 12
+    if sys.platform != "win32":
+        with pytest.raises(ReadError, match="only be read on Windows"):
+            netapi.read_account_policy()
+        with pytest.raises(ReadError, match="only be read on Windows"):
+            netapi.read_admin_members()

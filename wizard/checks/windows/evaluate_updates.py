@@ -94,7 +94,7 @@ def updates_recent(snapshot: Snapshot, version: Fact) -> Verdict:
         "newest_listed_installed": newest[0].date().isoformat() if newest else None,
         "latest_monthly_release": now.newest.isoformat(),
     }
-    if rev and rev.lacks and not now.current(rev.lacks):
+    if rev and rev.lacks and now.overdue(rev.lacks):
         return Verdict(
             "fail",
             f"Windows runs revision {build}.{ubr}, older than the update Microsoft released on {_day(rev.lacks)}: "

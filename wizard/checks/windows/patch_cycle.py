@@ -49,6 +49,10 @@ class Cycle:
     def in_grace(self) -> bool:
         return (self.today - self.newest).days <= self.grace_days
 
+    def overdue(self, released: dt.date) -> bool:
+        """Whether an update released on this day should be installed by now."""
+        return (self.today - released).days > self.grace_days
+
     def current(self, installed: dt.date) -> bool:
         """Whether something installed (or released) on this day keeps the PC up to date."""
         return installed >= self.newest or (self.in_grace and installed >= self.previous)
