@@ -108,7 +108,14 @@ def read_admin_members() -> dict[str, Any]:
     group = _group_name(dll)
     buffer, read, total = ctypes.c_void_p(), ctypes.c_uint32(), ctypes.c_uint32()
     status = dll.netapi32.NetLocalGroupGetMembers(
-        None, group, 0, ctypes.byref(buffer), 0xFFFFFFFF, ctypes.byref(read), ctypes.byref(total), None
+        None,
+        ctypes.c_wchar_p(group),
+        0,
+        ctypes.byref(buffer),
+        ctypes.c_uint32(0xFFFFFFFF),  # MAX_PREFERRED_LENGTH: every member at once
+        ctypes.byref(read),
+        ctypes.byref(total),
+        None,
     )
     if status not in (NERR_SUCCESS, MORE_DATA):
         raise ReadError(f"NetLocalGroupGetMembers failed (error {status})")
@@ -116,7 +123,7 @@ def read_admin_members() -> dict[str, Any]:
         sids = ctypes.cast(buffer, ctypes.POINTER(ctypes.c_void_p))
         members = []
         for index in range(read.value):
-            sid = sids[index]
+            sid = ctypes.c_void_p(sids[index])  # a pointer kept whole: a bare int would be cut to 32 bits
             text = _sid_text(dll, sid)
             members.append({"sid": text, "name": _name_of(dll, sid) or text})
     finally:
