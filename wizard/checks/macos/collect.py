@@ -2,7 +2,7 @@
 
 Nothing here changes the Mac: only ``defaults read`` (never ``write``), status
 queries and file reads. Commands run with ``LC_ALL=C``; the parsers in
-``macos_read`` read numbers and state keywords, never translated sentences.
+``parse`` read numbers and state keywords, never translated sentences.
 A read that is refused or times out raises, and the runner records it as an
 error, so the evaluators say ``unable`` instead of guessing.
 

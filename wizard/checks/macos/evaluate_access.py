@@ -1,6 +1,6 @@
 """macOS evaluators for accounts, screen lock and what the Mac offers to the network.
 
-Pure functions from a snapshot to a verdict, like those in ``macos_eval``:
+Pure functions from a snapshot to a verdict, like those in ``evaluate``:
 a fact that could not be read gives ``unable``, never a pass or a fail.
 """
 

@@ -1,8 +1,11 @@
 """Windows protection checks: anti-malware and disk encryption.
 
-Defender answers for itself; another product answers through Security Center
-(``productState`` bits). When Defender is passive because another product
-protects the PC, only Security Center can say whether that product is on.
+Microsoft Defender is recognised by the identity it registers in Security
+Center, never by a word in a product's name ("Bitdefender" is not Defender).
+Defender answers for itself only in normal mode: passive, SxS passive and EDR
+block mode still report real-time protection on while another product, or
+none, does the protecting. Then the active product Security Center reports
+(``productState`` bits) is judged instead.
 """
 
 from __future__ import annotations
