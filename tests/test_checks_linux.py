@@ -10,14 +10,15 @@ from typing import Any
 
 import pytest
 
-from wizard.checks import linux_read as parse
 from wizard.checks.evaluate import evaluate
 from wizard.checks.facts import Fact, Snapshot, load_snapshot
-from wizard.checks.linux_eval import EVALUATORS
+from wizard.checks.linux import parse
+from wizard.checks.registry import LINUX
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "checks" / "linux"
 TEXT = HERE / "text"
 RECORDED = load_snapshot(HERE / "debian12-container-root.json")
+EVALUATORS = LINUX.evaluators
 
 
 def _with(fact_name: str, raw: Any = None, error: str | None = None, **changes: Any) -> Snapshot:

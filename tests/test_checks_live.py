@@ -14,11 +14,12 @@ import pytest
 from tests.conftest import ROOT
 from tests.removable import stick
 from wizard.checks.collector import DeviceIdentity, FactSpec, run_command
-from wizard.checks.linux_eval import EVALUATORS
+from wizard.checks.registry import LINUX
 from wizard.checks.runner import collect
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="live Linux checks")
 STATUSES = {"pass", "fail", "warning", "not_applicable", "unable"}
+EVALUATORS = LINUX.evaluators
 
 
 def _check(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -51,7 +52,12 @@ def test_list_json_names_every_check() -> None:
     assert len(listed) == 20
     by_id = {c["id"]: c for c in listed}
     assert by_id["firewall_enabled"]["platforms"] and by_id["firewall_enabled"]["theme"] == "firewalls"
-    assert any(r.startswith("DSPT ") for r in by_id["antimalware_realtime"]["dspt_refs"])
+    # The catalogue's own refs come first, labelled by framework.
+    assert by_id["antimalware_realtime"]["refs"][:2] == ["Cyber Essentials A8.2", "DSPT 6.2.1"]
+    assert by_id["ms17_010"]["not_on"] == {
+        "macos": "the flaw is in Windows file sharing",
+        "linux": "the flaw is in Windows file sharing",
+    }
 
 
 class _Hanging:

@@ -98,13 +98,13 @@ def run_command(args: list[str], timeout: float, ok_codes: tuple[int, ...] = (0,
 
 def collector_for_this_os() -> Collector:
     if sys.platform == "win32":
-        from wizard.checks.windows import WindowsCollector
+        from wizard.checks.windows.collect import WindowsCollector
 
         return WindowsCollector()
     if sys.platform == "darwin":
-        from wizard.checks.macos import MacCollector
+        from wizard.checks.macos.collect import MacCollector
 
         return MacCollector()
-    from wizard.checks.linux import LinuxCollector
+    from wizard.checks.linux.collect import LinuxCollector
 
     return LinuxCollector()

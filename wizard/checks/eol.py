@@ -36,23 +36,42 @@ def _verdict(name: str, end: dt.date | None, today: dt.date) -> Support:
     return Support(today <= end, name, end)
 
 
-def windows_support(build: int, edition_id: str, today: dt.date) -> Support:
-    rows = sorted(table()["windows"], key=lambda r: r["build"])
+def edition_group(edition_id: str) -> str:
+    """Which lifecycle an EditionID follows: home_pro, enterprise_education, ltsc or iot_ltsc."""
     edition = edition_id.lower()
-    group = (
-        "ltsc"
-        if "enterprises" in edition or "iotenterprises" in edition
-        else "enterprise_education"
-        if edition.startswith(("enterprise", "education"))
-        else "home_pro"
-    )
-    for row in rows:
-        if row["build"] == build:
-            end = row.get(group) or row.get("home_pro")
-            return _verdict(row["name"], end, today)
-    if build > rows[-1]["build"]:
-        return Support(None, f"Windows build {build}", None, "newer than this program's table")
-    return Support(False, f"Windows build {build}", None, "older than any supported release")
+    if edition in ("iotenterprises", "iotenterprisesk"):
+        return "iot_ltsc"
+    if edition in ("enterprises", "enterprisesn"):
+        return "ltsc"
+    if edition.startswith(("enterprise", "education", "iotenterprise", "serverrdsh")):
+        return "enterprise_education"
+    return "home_pro"
+
+
+def windows_support(build: int, edition_id: str, today: dt.date) -> Support:
+    """The end of support for this build and edition; ``supported`` None when the table cannot tell."""
+    rows = {row["build"]: row for row in table()["windows"]}
+    row = rows.get(build)
+    if row is None:
+        newer = build > max(rows)
+        note = "newer than this program's table" if newer else "a build this program's table does not know"
+        return Support(None, f"Windows build {build}", None, note)
+    group = edition_group(edition_id)
+    end = row.get(group) or (row.get("home_pro") if group == "enterprise_education" else None)
+    if end is None:
+        return Support(
+            None, f"{row['name']} ({edition_id})", None, "an edition this program's table does not date"
+        )
+    return _verdict(row["name"], end, today)
+
+
+def windows_revision_dates(build: int) -> dict[int, dt.date]:
+    """Update revision (UBR) -> release day of that month's cumulative update, for one build."""
+    found: dict[int, dt.date] = {}
+    for line in table().get("windows_revisions", []):
+        if build in line["builds"]:
+            found.update({int(ubr): day for ubr, day in line["revisions"].items()})
+    return dict(sorted(found.items()))
 
 
 def macos_support(major: int, today: dt.date) -> Support:

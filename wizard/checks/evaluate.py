@@ -5,19 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from wizard.checks import linux_eval, macos_eval, windows_eval
-from wizard.checks.catalogue import CATALOGUE, CheckInfo
+from wizard.checks import linux, macos, windows  # noqa: F401 - importing them registers their evaluators
+from wizard.checks.catalogue import CATALOGUE, CheckInfo, ref_label
 from wizard.checks.facts import Snapshot
-from wizard.checks.remediation import REMEDIATION
+from wizard.checks.registry import LINUX, MACOS, WINDOWS, Registry
 from wizard.checks.verdict import Evaluator, Verdict
 from wizard.core.bank import Bank
 from wizard.core.check_results import CheckResult, DeviceInfo, DeviceReport
 
-EVALUATORS: dict[str, dict[str, Evaluator]] = {
-    "linux": linux_eval.EVALUATORS,
-    "macos": macos_eval.EVALUATORS,
-    "windows": windows_eval.EVALUATORS,
-}
+REGISTRIES: dict[str, Registry] = {r.system: r for r in (WINDOWS, MACOS, LINUX)}
+EVALUATORS: dict[str, dict[str, Evaluator]] = {name: r.evaluators for name, r in REGISTRIES.items()}
 
 
 def platforms_of(check_id: str) -> list[str]:
@@ -25,7 +22,7 @@ def platforms_of(check_id: str) -> list[str]:
 
 
 def dspt_refs_by_check(banks: list[Bank]) -> dict[str, list[str]]:
-    """Which bank items each check gives evidence for, from the banks' own ``checks`` lists."""
+    """Which bank items link each check (``checks`` lists), labelled like the catalogue's refs."""
     refs: dict[str, list[str]] = {}
     for bank in banks:
         for item in bank.items():
@@ -34,13 +31,17 @@ def dspt_refs_by_check(banks: list[Bank]) -> dict[str, list[str]]:
     return refs
 
 
-def _result(check: CheckInfo, verdict: Verdict, refs: list[str]) -> CheckResult:
+def refs_of(check: CheckInfo, from_banks: Mapping[str, list[str]] | None) -> list[str]:
+    """The catalogue's refs first, then any a question bank adds that the catalogue lacks."""
+    refs = [ref_label(ref) for ref in check.refs]
+    return refs + [ref for ref in (from_banks or {}).get(check.id, []) if ref not in refs]
+
+
+def _result(check: CheckInfo, verdict: Verdict, system: str, refs: list[str]) -> CheckResult:
     evidence = verdict.evidence
     read_at = dt.datetime.fromisoformat(evidence.read_at) if evidence and evidence.read_at else None
     advice = (
-        ""
-        if verdict.status in ("pass", "not_applicable")
-        else verdict.remediation or REMEDIATION.get(check.id, "")
+        "" if verdict.status in ("pass", "not_applicable") else verdict.remediation or check.advice(system)
     )
     return CheckResult(
         check_id=check.id,
@@ -48,7 +49,7 @@ def _result(check: CheckInfo, verdict: Verdict, refs: list[str]) -> CheckResult:
         status=verdict.status,
         finding=verdict.finding,
         theme=check.theme,
-        dspt_refs=refs,
+        refs=refs,
         remediation=advice,
         source=evidence.source if evidence else "",
         raw=verdict.shown_raw(),
@@ -56,7 +57,7 @@ def _result(check: CheckInfo, verdict: Verdict, refs: list[str]) -> CheckResult:
     )
 
 
-def evaluate_one(check: CheckInfo, snapshot: Snapshot, evaluator: Evaluator) -> Verdict:
+def evaluate_one(snapshot: Snapshot, evaluator: Evaluator) -> Verdict:
     try:
         return evaluator(snapshot)
     except Exception as exc:  # a bug in one evaluator must not hide the others
@@ -64,9 +65,10 @@ def evaluate_one(check: CheckInfo, snapshot: Snapshot, evaluator: Evaluator) -> 
 
 
 def evaluate(snapshot: Snapshot, refs: Mapping[str, list[str]] | None = None) -> DeviceReport:
+    """Every check that runs on the snapshot's system; ``refs`` adds the question banks' own links."""
     table = EVALUATORS.get(snapshot.os, {})
     results = [
-        _result(check, evaluate_one(check, snapshot, table[check.id]), list((refs or {}).get(check.id, [])))
+        _result(check, evaluate_one(snapshot, table[check.id]), snapshot.os, refs_of(check, refs))
         for check in CATALOGUE
         if check.id in table
     ]

@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from wizard.checks.anonymise import anonymise
 from wizard.checks.catalogue import CATALOGUE, CHECK_IDS
 from wizard.checks.collector import collector_for_this_os
 from wizard.checks.device_file import DEVICE_SCHEMA, save_device_file
-from wizard.checks.evaluate import dspt_refs_by_check, evaluate, platforms_of
+from wizard.checks.evaluate import dspt_refs_by_check, evaluate, platforms_of, refs_of
 from wizard.checks.facts import Snapshot
 from wizard.checks.runner import collect
 from wizard.cli.output import CommandError, print_json
@@ -31,6 +32,12 @@ def register(commands: Any) -> None:
     check.add_argument(
         "--facts", type=Path, metavar="SNAPSHOT", help="re-evaluate saved facts instead of reading"
     )
+    check.add_argument(
+        "--anonymise",
+        action="store_true",
+        help="with --save: replace host, user, account and domain names, IP addresses and serial numbers "
+        "by placeholders, so the file can be sent to improve the checks",
+    )
     check.add_argument("--list", action="store_true", help="list every check")
     check.set_defaults(handler=check_cmd)
 
@@ -49,8 +56,9 @@ def _list(as_json: bool, refs: dict[str, list[str]]) -> int:
             "title": c.title,
             "theme": c.theme,
             "platforms": platforms_of(c.id),
-            "dspt_refs": [r for r in refs.get(c.id, []) if r.startswith("DSPT")],
-            "refs": refs.get(c.id, []),
+            "not_on": c.not_on,
+            "refs": refs_of(c, refs),
+            "thresholds": c.thresholds,
         }
         for c in CATALOGUE
     ]
@@ -94,6 +102,10 @@ def check_cmd(args: argparse.Namespace) -> int:
         snapshot = collect(collector_for_this_os(), progress)
         if not args.json:
             print(file=sys.stderr)
+    if args.anonymise:
+        if not args.save:
+            raise CommandError("--anonymise only changes what --save writes: add --save DIR.", 2)
+        snapshot = anonymise(snapshot)
     report = evaluate(snapshot, refs)
     if args.save:
         if not args.save.is_dir():

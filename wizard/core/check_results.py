@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 CheckStatus = Literal["pass", "fail", "warning", "not_applicable", "unable"]
 STATUS_WORDS: dict[str, str] = {
@@ -31,11 +31,18 @@ class CheckResult(BaseModel):
     status: CheckStatus
     finding: str  # plain English, for the practice manager
     theme: str  # Cyber Essentials control theme
-    dspt_refs: list[str] = Field(default_factory=list)
+    # The questions the result gives evidence for ("Cyber Essentials A6.4", "DSPT 8.3.1").
+    # Reports saved before this was renamed call it dspt_refs; they still load.
+    refs: list[str] = Field(default_factory=list, validation_alias=AliasChoices("refs", "dspt_refs"))
     remediation: str = ""
     source: str = ""  # registry path, class, command or file the value came from
     raw: Any = None  # the value as read
     read_at: dt.datetime | None = None
+
+    @property
+    def dspt_refs(self) -> list[str]:
+        """The old name of ``refs``, for code written before the rename."""
+        return self.refs
 
 
 class DeviceInfo(BaseModel):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from wizard.checks.facts import Fact, Snapshot
@@ -53,6 +54,11 @@ def section_error(ps: Fact, message: str) -> str:
     return f"PowerShell reported: {message}"
 
 
+def ps_section(name: str) -> Callable[[Snapshot], Fact]:
+    """A picker for the registration decorator: one section of the PowerShell answer."""
+    return lambda snapshot: section(snapshot, name)
+
+
 def part(fact: Fact, name: str) -> Fact:
     """A sub-section (such as update history) that may carry its own error."""
     if not fact.ok or not isinstance(fact.raw, dict):
@@ -90,13 +96,24 @@ def policy_or_local(fact: Fact, policy: str, local: str, name: str) -> tuple[Any
 
 
 def to_int(value: Any) -> int | None:
-    """Registry numbers can be REG_DWORD or REG_SZ ("600"): read both, nothing else."""
+    """A registry number, whatever type it was stored as; anything else is None.
+
+    REG_DWORD and REG_QWORD arrive as numbers, REG_SZ as text ("600"), and
+    REG_BINARY as ``{"reg_binary": "95000000"}``: little-endian bytes, so
+    95 00 00 00 is 0x95 = 149, never the decimal text "95000000".
+    """
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, int):
         return value
     if isinstance(value, str) and value.strip().lstrip("-").isdigit():
         return int(value.strip())
+    if isinstance(value, dict) and isinstance(value.get("reg_binary"), str):
+        try:
+            data = bytes.fromhex(value["reg_binary"])
+        except ValueError:
+            return None
+        return int.from_bytes(data, "little") if 0 < len(data) <= 8 else None
     return None
 
 
@@ -151,6 +168,7 @@ def products(fact: Fact, kind: str) -> list[dict[str, Any]]:
         found.append(
             {
                 "name": str(item.get("displayName") or "unnamed product"),
+                "guid": str(item.get("instanceGuid") or "") or None,
                 "productState": state,
                 "on": product_on(state),
                 "up_to_date": product_up_to_date(state),
@@ -159,9 +177,14 @@ def products(fact: Fact, kind: str) -> list[dict[str, Any]]:
     return found
 
 
-def is_defender(name: str) -> bool:
-    """Defender registers itself in SecurityCenter2; its product name is not translated."""
-    return "defender" in name.lower()
+# The instanceGuid Microsoft Defender Antivirus registers in Security Center on every
+# Windows 10 and 11 PC; other products may put "Defender" in their names.
+DEFENDER_GUID = "{D68DDC3A-831F-4FAE-9E44-DA132C1ACF46}"
+
+
+def is_defender(product: dict[str, Any]) -> bool:
+    """Defender by its fixed Security Center identity, never by a word in a product's name."""
+    return str(product.get("guid") or "").upper() == DEFENDER_GUID
 
 
 def plural(count: int, word: str) -> str:

@@ -41,6 +41,7 @@ SECTIONS = (
 # One statement per line, each ending in ';' or a brace: the lines are joined
 # with spaces into a single-line -Command argument.
 _SCRIPT = r"""
+Write-Output ('GPCW-POWERSHELL ' + $PSVersionTable.PSVersion);
 $ErrorActionPreference = 'Stop';
 $ProgressPreference = 'SilentlyContinue';
 $r = [ordered]@{};
@@ -57,14 +58,16 @@ try {
 } catch { $r.join = Err $_ };
 try {
   $m = Get-MpComputerStatus;
-  $r.defender = [ordered]@{ AMRunningMode = $m.AMRunningMode; AntivirusEnabled = $m.AntivirusEnabled;
+  $r.defender = [ordered]@{ AMRunningMode = $m.AMRunningMode; AMServiceEnabled = $m.AMServiceEnabled;
+      AntivirusEnabled = $m.AntivirusEnabled;
       RealTimeProtectionEnabled = $m.RealTimeProtectionEnabled; IsTamperProtected = $m.IsTamperProtected;
       AntivirusSignatureAge = $m.AntivirusSignatureAge; AntivirusSignatureLastUpdated = (UtcIso
       $m.AntivirusSignatureLastUpdated) };
 } catch { $r.defender = Err $_ };
 try {
   $av = @(Get-CimInstance -Namespace 'root/SecurityCenter2' -ClassName AntiVirusProduct | ForEach-Object
-      { [ordered]@{ displayName = [string]$_.displayName; productState = [int64]$_.productState } });
+      { [ordered]@{ displayName = [string]$_.displayName; instanceGuid = [string]$_.instanceGuid; productState =
+      [int64]$_.productState } });
   $fw = @(Get-CimInstance -Namespace 'root/SecurityCenter2' -ClassName FirewallProduct | ForEach-Object {
       [ordered]@{ displayName = [string]$_.displayName; productState = [int64]$_.productState } });
   $r.security_center = [ordered]@{ antivirus = $av; firewall = $fw };
@@ -170,12 +173,26 @@ def powershell_args(exe: str) -> list[str]:
     return [exe, "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-Command", SCRIPT]
 
 
+VERSION_MARKER = "GPCW-POWERSHELL"
+
+
+def powershell_version(text: str) -> str | None:
+    """The version the script's first line reports ("5.1.19041.6456"); "1.0" when it had none."""
+    for line in text.lstrip("\ufeff").splitlines():
+        if line.strip().startswith(VERSION_MARKER):
+            return line.strip()[len(VERSION_MARKER) :].strip() or "1.0"
+    return None
+
+
 def parse_powershell_json(text: str) -> dict[str, Any]:
     """The script's JSON object, whatever warnings PowerShell printed around it.
 
     Every expected section is present afterwards: one that never arrived gets
-    an ``error`` of its own, so evaluators report it as unable.
+    an ``error`` of its own, so evaluators report it as unable. Windows
+    PowerShell 2.0 (Windows 7 as shipped) has no ConvertTo-Json: its version
+    line says why no JSON came, in words a practice manager can act on.
     """
+    version = powershell_version(text)
     data: Any = None
     for line in reversed(text.lstrip("\ufeff").splitlines()):
         line = line.strip().lstrip("\ufeff")
@@ -186,8 +203,17 @@ def parse_powershell_json(text: str) -> dict[str, Any]:
             except ValueError:
                 continue
     if not isinstance(data, dict):
-        first = text.strip().splitlines()[0][:200] if text.strip() else "no output at all"
+        major = version.split(".")[0] if version else ""
+        if major.isdigit() and int(major) < 3:
+            shown = ".".join(version.split(".")[:2]) if version else "unknown"
+            raise ReadError(
+                f"this PC's PowerShell is too old for these checks ({shown}); Windows Management "
+                "Framework 5.1 brings a newer one. The registry checks still ran"
+            )
+        lines = [ln for ln in text.strip().splitlines() if not ln.strip().startswith(VERSION_MARKER)]
+        first = lines[0][:200] if lines else "no output at all"
         raise ReadError(f"PowerShell did not print the expected JSON ({first})")
+    data["powershell_version"] = version
     for name in SECTIONS:
         if name not in data or data[name] is None:
             data[name] = {"error": "PowerShell did not report this section"}

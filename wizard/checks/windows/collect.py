@@ -1,8 +1,9 @@
 """The Windows collector: registry reads in Python, plus one PowerShell process.
 
-The two halves are independent on purpose. Registry facts come from ``winreg``
-(64-bit view, read-only, no admin needed) and keep working when PowerShell is
-missing, blocked or in Constrained Language Mode; PowerShell supplies what only
+The halves are independent on purpose. Registry facts come from ``winreg``
+(64-bit view, read-only, no admin needed) and account facts from the Windows
+API (``netapi``); both keep working when PowerShell is missing, too old,
+blocked or in Constrained Language Mode. PowerShell supplies what only
 cmdlets and COM can tell (Defender, Security Center, group members, BitLocker,
 update history, listening ports). Nothing here changes the PC.
 
@@ -19,8 +20,9 @@ import sys
 from typing import Any
 
 from wizard.checks.collector import DeviceIdentity, FactSpec, ReadError, run_command
-from wizard.checks.windows_ps import POWERSHELL_TIMEOUT, Runner, powershell_path, read_powershell
-from wizard.checks.windows_registry import (
+from wizard.checks.windows.netapi import read_account_policy, read_admin_members
+from wizard.checks.windows.powershell import POWERSHELL_TIMEOUT, Runner, powershell_path, read_powershell
+from wizard.checks.windows.registry_read import (
     MACHINE_GUID,
     REGISTRY_FACTS,
     RegistryBackend,
@@ -31,6 +33,10 @@ from wizard.checks.windows_registry import (
 )
 
 POWERSHELL_FACT = "windows.powershell"
+API_FACTS = (
+    ("windows.account_policy", "Windows API NetUserModalsGet levels 0 and 3 (numbers)", read_account_policy),
+    ("windows.admin_members", "Windows API NetLocalGroupGetMembers S-1-5-32-544 (SIDs)", read_admin_members),
+)
 
 
 def is_elevated() -> bool:
@@ -101,6 +107,7 @@ class WindowsCollector:
             FactSpec(name, source_of(keys), functools.partial(read_keys, keys, self._registry))
             for name, keys in REGISTRY_FACTS.items()
         ]
+        specs += [FactSpec(name, source, read) for name, source, read in API_FACTS]
         specs.append(
             FactSpec(
                 POWERSHELL_FACT,

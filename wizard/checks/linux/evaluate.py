@@ -5,27 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from wizard.checks.catalogue import risky_ports, threshold
 from wizard.checks.eol import linux_support
-from wizard.checks.facts import Snapshot
-from wizard.checks.verdict import Evaluator, Verdict, unable
+from wizard.checks.facts import Fact, Snapshot
+from wizard.checks.registry import LINUX
+from wizard.checks.verdict import Verdict
 from wizard.core.check_results import CheckStatus
 
 ADMIN_GROUPS = ("sudo", "wheel", "admin")
-RISKY_PORTS = {
-    445: "file sharing (SMB, port 445)",
-    3389: "remote desktop (RDP, port 3389)",
-    5900: "screen sharing (VNC, port 5900)",
-}
 
 
 def _day(snapshot: Snapshot) -> dt.date:
     return dt.datetime.fromisoformat(snapshot.collected_at).date()
 
 
-def os_supported(s: Snapshot) -> Verdict:
-    fact = s.fact("linux.os_release")
-    if not fact.ok:
-        return unable(fact, "the operating system version")
+@LINUX.check("os_supported", needs="linux.os_release", what="the operating system version")
+def os_supported(s: Snapshot, fact: Fact) -> Verdict:
     release: dict[str, str] = fact.raw
     support = linux_support(release.get("ID", ""), release.get("VERSION_ID", ""), _day(s))
     shown = {"ID": release.get("ID"), "VERSION_ID": release.get("VERSION_ID")}
@@ -45,10 +40,8 @@ def os_supported(s: Snapshot) -> Verdict:
     )
 
 
-def updates_recent(s: Snapshot) -> Verdict:
-    fact = s.fact("linux.updates")
-    if not fact.ok:
-        return unable(fact, "the update history")
+@LINUX.check("updates_recent", needs="linux.updates", what="the update history")
+def updates_recent(s: Snapshot, fact: Fact) -> Verdict:
     data: dict[str, Any] = fact.raw
     if "security" not in data:
         reason = data.get("pending_error", "no answer")
@@ -70,10 +63,8 @@ def updates_recent(s: Snapshot) -> Verdict:
     return Verdict("pass", "Every available update is installed.", fact, {"upgradable": 0})
 
 
-def auto_updates(s: Snapshot) -> Verdict:
-    fact = s.fact("linux.auto_updates")
-    if not fact.ok:
-        return unable(fact, "the automatic update settings")
+@LINUX.check("auto_updates", needs="linux.auto_updates", what="the automatic update settings")
+def auto_updates(s: Snapshot, fact: Fact) -> Verdict:
     data: dict[str, Any] = fact.raw
     periodic = data.get("apt_periodic", {})
     if data.get("unattended_upgrades_installed") and periodic.get("APT::Periodic::Unattended-Upgrade") == "1":
@@ -90,10 +81,8 @@ def auto_updates(s: Snapshot) -> Verdict:
     )
 
 
-def firewall_enabled(s: Snapshot) -> Verdict:
-    fact = s.fact("linux.firewall")
-    if not fact.ok:
-        return unable(fact, "the firewall settings")
+@LINUX.check("firewall_enabled", needs="linux.firewall", what="the firewall settings")
+def firewall_enabled(s: Snapshot, fact: Fact) -> Verdict:
     data: dict[str, Any] = fact.raw
     units = data.get("units")
     active = [u for u, state in units.items() if state == "active"] if isinstance(units, dict) else []
@@ -118,10 +107,8 @@ def firewall_enabled(s: Snapshot) -> Verdict:
     )
 
 
-def firewall_inbound_blocked(s: Snapshot) -> Verdict:
-    fact = s.fact("linux.firewall")
-    if not fact.ok:
-        return unable(fact, "the firewall settings")
+@LINUX.check("firewall_inbound_blocked", needs="linux.firewall", what="the firewall settings")
+def firewall_inbound_blocked(s: Snapshot, fact: Fact) -> Verdict:
     policy = fact.raw.get("ufw_default_input")
     if policy is None:
         return Verdict(
@@ -136,18 +123,9 @@ def firewall_inbound_blocked(s: Snapshot) -> Verdict:
     return Verdict("fail", f"Incoming connections are allowed by default ({policy}).", fact, policy)
 
 
-def _has_clamav(s: Snapshot) -> tuple[Verdict | None, dict[str, Any]]:
-    fact = s.fact("linux.clamav")
-    if not fact.ok:
-        return unable(fact, "the anti-malware status"), {}
-    return None, fact.raw
-
-
-def antimalware_realtime(s: Snapshot) -> Verdict:
-    problem, data = _has_clamav(s)
-    if problem:
-        return problem
-    fact = s.fact("linux.clamav")
+@LINUX.check("antimalware_realtime", needs="linux.clamav", what="the anti-malware status")
+def antimalware_realtime(s: Snapshot, fact: Fact) -> Verdict:
+    data: dict[str, Any] = fact.raw
     units = data.get("units")
     running = isinstance(units, dict) and any(units.get(u) == "active" for u in ("clamav-daemon", "clamd"))
     if running:
@@ -157,11 +135,9 @@ def antimalware_realtime(s: Snapshot) -> Verdict:
     return Verdict("fail", "No anti-malware software was found.", fact, data)
 
 
-def antimalware_signatures(s: Snapshot) -> Verdict:
-    problem, data = _has_clamav(s)
-    if problem:
-        return problem
-    fact = s.fact("linux.clamav")
+@LINUX.check("antimalware_signatures", needs="linux.clamav", what="the anti-malware status")
+def antimalware_signatures(s: Snapshot, fact: Fact) -> Verdict:
+    data: dict[str, Any] = fact.raw
     newest = data.get("newest_database")
     if newest is None:
         return Verdict(
@@ -171,14 +147,14 @@ def antimalware_signatures(s: Snapshot) -> Verdict:
             None,
         )
     age = (dt.datetime.fromisoformat(s.collected_at) - dt.datetime.fromtimestamp(newest, dt.UTC)).days
-    status: CheckStatus = "pass" if age <= 3 else "warning" if age <= 7 else "fail"
+    pass_days = threshold("antimalware_signatures", "pass_days")
+    warn_days = threshold("antimalware_signatures", "warn_days")
+    status: CheckStatus = "pass" if age <= pass_days else "warning" if age <= warn_days else "fail"
     return Verdict(status, f"The anti-malware definitions are {age} day(s) old.", fact, {"age_days": age})
 
 
-def disk_encryption(s: Snapshot) -> Verdict:
-    fact = s.fact("linux.block_devices")
-    if not fact.ok:
-        return unable(fact, "the disk layout")
+@LINUX.check("disk_encryption", needs="linux.block_devices", what="the disk layout")
+def disk_encryption(s: Snapshot, fact: Fact) -> Verdict:
     mounts = fact.raw.get("system_mounts", [])
     if not mounts:
         return Verdict("unable", "Could not find the disk the system runs from.", fact, None)
@@ -188,20 +164,11 @@ def disk_encryption(s: Snapshot) -> Verdict:
     return Verdict("pass", "The system disk is encrypted (LUKS).", fact, mounts)
 
 
-def _admins(s: Snapshot) -> tuple[Verdict | None, dict[str, Any]]:
-    fact = s.fact("linux.accounts")
-    if not fact.ok:
-        return unable(fact, "the user accounts"), {}
-    return None, fact.raw
-
-
-def local_admins(s: Snapshot) -> Verdict:
-    problem, data = _admins(s)
-    if problem:
-        return problem
+@LINUX.check("local_admins", needs="linux.accounts", what="the user accounts")
+def local_admins(s: Snapshot, fact: Fact) -> Verdict:
+    data: dict[str, Any] = fact.raw
     members = sorted({m for g in ADMIN_GROUPS for m in data.get("admin_groups", {}).get(g, [])})
-    fact = s.fact("linux.accounts")
-    if len(members) > 2:
+    if len(members) > threshold("local_admins", "max_extra_admins"):
         return Verdict(
             "warning",
             f"{len(members)} accounts can act as administrator: {', '.join(members)}. "
@@ -214,11 +181,9 @@ def local_admins(s: Snapshot) -> Verdict:
     )
 
 
-def user_not_admin(s: Snapshot) -> Verdict:
-    problem, data = _admins(s)
-    if problem:
-        return problem
-    fact = s.fact("linux.accounts")
+@LINUX.check("user_not_admin", needs="linux.accounts", what="the user accounts")
+def user_not_admin(s: Snapshot, fact: Fact) -> Verdict:
+    data: dict[str, Any] = fact.raw
     groups = set(data.get("groups", []))
     if data.get("uid") == 0:
         return Verdict(
@@ -238,13 +203,12 @@ def user_not_admin(s: Snapshot) -> Verdict:
     return Verdict("pass", f"The account {data.get('user')} is an ordinary user.", fact, sorted(groups))
 
 
-def password_policy(s: Snapshot) -> Verdict:
-    fact = s.fact("linux.password_policy")
-    if not fact.ok:
-        return unable(fact, "the password rules")
+@LINUX.check("password_policy", needs="linux.password_policy", what="the password rules")
+def password_policy(s: Snapshot, fact: Fact) -> Verdict:
     data: dict[str, Any] = fact.raw
     deny = data.get("faillock_deny")
-    if data.get("pam_faillock") and deny and deny.isdigit() and 0 < int(deny) <= 10:
+    limit = threshold("password_policy", "max_bad_passwords")
+    if data.get("pam_faillock") and deny and deny.isdigit() and 0 < int(deny) <= limit:
         return Verdict("pass", f"Accounts lock after {deny} wrong passwords.", fact, data)
     return Verdict(
         "fail",
@@ -254,25 +218,24 @@ def password_policy(s: Snapshot) -> Verdict:
     )
 
 
-def screen_lock(s: Snapshot) -> Verdict:
-    fact = s.fact("linux.screen_lock")
-    if not fact.ok:
-        return unable(fact, "the screen lock settings")
+@LINUX.check("screen_lock", needs="linux.screen_lock", what="the screen lock settings")
+def screen_lock(s: Snapshot, fact: Fact) -> Verdict:
     data: dict[str, Any] = fact.raw
     if not data.get("gsettings"):
         if not data.get("desktop"):
             return Verdict("not_applicable", "This computer has no desktop session to lock.", fact, data)
         return Verdict("unable", "Could not read the screen lock: this desktop is not GNOME.", fact, None)
     delay, locks = data.get("idle_delay", 0), data.get("lock_enabled")
-    if locks and 0 < delay <= 900:
+    limit = threshold("screen_lock", "max_idle_seconds")
+    if locks and 0 < delay <= limit:
         return Verdict("pass", f"The screen locks after {delay // 60} minute(s) idle.", fact, data)
-    return Verdict("fail", "The screen does not lock within 15 minutes of being left.", fact, data)
+    return Verdict(
+        "fail", f"The screen does not lock within {limit // 60} minutes of being left.", fact, data
+    )
 
 
-def smb1_server_off(s: Snapshot) -> Verdict:
-    fact = s.fact("linux.samba")
-    if not fact.ok:
-        return unable(fact, "the Samba settings")
+@LINUX.check("smb1_server_off", needs="linux.samba", what="the Samba settings")
+def smb1_server_off(s: Snapshot, fact: Fact) -> Verdict:
     data: dict[str, Any] = fact.raw
     if not data.get("installed"):
         return Verdict("not_applicable", "Samba (Windows file sharing) is not installed.", fact, data)
@@ -282,10 +245,8 @@ def smb1_server_off(s: Snapshot) -> Verdict:
     return Verdict("fail", f"Samba accepts SMB version 1 (server min protocol = {minimum}).", fact, minimum)
 
 
-def remote_desktop(s: Snapshot) -> Verdict:
-    fact = s.fact("linux.remote_access")
-    if not fact.ok:
-        return unable(fact, "which remote access services run")
+@LINUX.check("remote_desktop", needs="linux.remote_access", what="which remote access services run")
+def remote_desktop(s: Snapshot, fact: Fact) -> Verdict:
     active = sorted(u for u, state in fact.raw.items() if state == "active")
     if active:
         return Verdict(
@@ -297,15 +258,14 @@ def remote_desktop(s: Snapshot) -> Verdict:
     return Verdict("pass", "No remote access service is running.", fact, active)
 
 
-def listening_ports(s: Snapshot) -> Verdict:
-    fact = s.fact("linux.listening")
-    if not fact.ok:
-        return unable(fact, "which network ports are open")
+@LINUX.check("listening_ports", needs="linux.listening", what="which network ports are open")
+def listening_ports(s: Snapshot, fact: Fact) -> Verdict:
+    risky = risky_ports()
     open_ports = sorted(
-        {p["port"] for p in fact.raw if p["port"] in RISKY_PORTS and p["address"] not in ("127.0.0.1", "::1")}
+        {p["port"] for p in fact.raw if p["port"] in risky and p["address"] not in ("127.0.0.1", "::1")}
     )
     if open_ports:
-        words = "; ".join(RISKY_PORTS[p] for p in open_ports)
+        words = "; ".join(risky[p] for p in open_ports)
         return Verdict("warning", f"Open to the network: {words}.", fact, open_ports)
     return Verdict(
         "pass",
@@ -313,22 +273,3 @@ def listening_ports(s: Snapshot) -> Verdict:
         fact,
         sorted({p["port"] for p in fact.raw}),
     )
-
-
-EVALUATORS: dict[str, Evaluator] = {
-    "os_supported": os_supported,
-    "updates_recent": updates_recent,
-    "auto_updates": auto_updates,
-    "firewall_enabled": firewall_enabled,
-    "firewall_inbound_blocked": firewall_inbound_blocked,
-    "antimalware_realtime": antimalware_realtime,
-    "antimalware_signatures": antimalware_signatures,
-    "disk_encryption": disk_encryption,
-    "local_admins": local_admins,
-    "user_not_admin": user_not_admin,
-    "password_policy": password_policy,
-    "screen_lock": screen_lock,
-    "smb1_server_off": smb1_server_off,
-    "remote_desktop": remote_desktop,
-    "listening_ports": listening_ports,
-}

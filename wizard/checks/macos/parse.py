@@ -14,7 +14,7 @@ import plistlib
 import re
 from typing import Any
 
-from wizard.checks.macos_history import parse_update_history
+from wizard.checks.macos.history import parse_update_history
 
 __all__ = [
     "parse_admin_group",

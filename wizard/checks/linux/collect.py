@@ -15,8 +15,8 @@ import socket
 from pathlib import Path
 from typing import Any
 
-from wizard.checks import linux_read as parse
 from wizard.checks.collector import DeviceIdentity, FactSpec, ReadError, run_command
+from wizard.checks.linux import parse
 
 FIREWALL_UNITS = ["ufw", "firewalld", "nftables"]
 REMOTE_UNITS = ["ssh", "sshd", "xrdp", "vncserver", "x11vnc"]

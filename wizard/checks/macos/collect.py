@@ -2,7 +2,7 @@
 
 Nothing here changes the Mac: only ``defaults read`` (never ``write``), status
 queries and file reads. Commands run with ``LC_ALL=C``; the parsers in
-``macos_read`` read numbers and state keywords, never translated sentences.
+``parse`` read numbers and state keywords, never translated sentences.
 A read that is refused or times out raises, and the runner records it as an
 error, so the evaluators say ``unable`` instead of guessing.
 
@@ -19,9 +19,9 @@ import socket
 from pathlib import Path
 from typing import Any
 
-from wizard.checks import macos_read as parse
 from wizard.checks.collector import CommandOutput, DeviceIdentity, FactSpec, ReadError, capture, run_command
 from wizard.checks.eol import table
+from wizard.checks.macos import parse
 
 SOFTWARE_UPDATE = "/Library/Preferences/com.apple.SoftwareUpdate"
 MANAGED_SOFTWARE_UPDATE = Path("/Library/Managed Preferences/com.apple.SoftwareUpdate.plist")

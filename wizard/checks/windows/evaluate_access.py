@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from wizard.checks.facts import Snapshot
+from wizard.checks.catalogue import threshold
+from wizard.checks.facts import Fact, Snapshot
+from wizard.checks.registry import WINDOWS
 from wizard.checks.verdict import Verdict, unable
-from wizard.checks.windows_eval_base import ADMINS_SID, as_list, join_names, plural, section, to_int
+from wizard.checks.windows.facts import ADMINS_SID, as_list, join_names, plural, ps_section, section, to_int
 
 # RIDs of accounts and groups that are administrators by design.
 BUILT_IN_RIDS = {"500": "built-in Administrator", "512": "Domain Admins", "519": "Enterprise Admins"}
 HIGH_INTEGRITY = ("S-1-16-12288", "S-1-16-16384")
-MAX_EXTRA_ADMINS = 2
-MAX_BAD_PASSWORDS = 10
+FOREVER = 0xFFFFFFFF  # NetUserModalsGet's "never"
 
 
 def _kind(sid: str) -> str:
@@ -38,17 +39,27 @@ def admin_members(members: Any) -> list[dict[str, str]]:
     return found
 
 
-def local_admins(snapshot: Snapshot) -> Verdict:
-    fact = section(snapshot, "admins")
-    if not fact.ok:
-        return unable(fact, "the members of the Administrators group")
+def admins_fact(snapshot: Snapshot) -> Fact:
+    """The members as PowerShell listed them (ADSI, then Get-LocalGroupMember); when both threw,
+    as on PCs with orphaned or Azure AD members, the Windows API's list of SIDs."""
+    listed = section(snapshot, "admins")
+    if listed.ok:
+        return listed
+    api = snapshot.fact("windows.admin_members")
+    if api.ok:
+        return api
+    return Fact(listed.source, None, listed.read_at, f"{listed.error}; {api.error}")
+
+
+@WINDOWS.check("local_admins", needs=admins_fact, what="the members of the Administrators group")
+def local_admins(snapshot: Snapshot, fact: Fact) -> Verdict:
     members = admin_members(fact.raw.get("members"))
     extra = [m for m in members if m["kind"] not in BUILT_IN_RIDS.values()]
     raw = {"group_sid": ADMINS_SID, "method": fact.raw.get("method"), "members": members}
     if not members:
         return Verdict("warning", "Windows listed no members of the Administrators group.", fact, raw=raw)
     names = join_names([f"{m['name']} ({m['kind']})" for m in members])
-    if len(extra) > MAX_EXTRA_ADMINS:
+    if len(extra) > threshold("local_admins", "max_extra_admins"):
         return Verdict(
             "warning",
             f"{plural(len(extra), 'account')} besides the built-in ones can administer this PC: {names}. "
@@ -59,13 +70,11 @@ def local_admins(snapshot: Snapshot) -> Verdict:
     return Verdict("pass", f"Administrators of this PC: {names}.", fact, raw=raw)
 
 
-def user_not_admin(snapshot: Snapshot) -> Verdict:
+@WINDOWS.check("user_not_admin", needs=ps_section("current_user"), what="the account in use")
+def user_not_admin(snapshot: Snapshot, fact: Fact) -> Verdict:
     """IsInRole alone is not enough: under UAC an administrator's everyday token hides
     the Administrators group (deny-only), so IsInRole says False. The token's group
     SIDs from whoami still list S-1-5-32-544 in that case."""
-    fact = section(snapshot, "current_user")
-    if not fact.ok:
-        return unable(fact, "the account in use")
     data = fact.raw
     name = str(data.get("name") or data.get("sid") or "name not readable")
     in_role = data.get("is_in_role_admin")
@@ -90,7 +99,7 @@ def _by_membership(snapshot: Snapshot, name: str, data: dict[str, Any], raw: dic
     """Without the token's groups, fall back on the Administrators member list."""
     fact = section(snapshot, "current_user")
     reason = data.get("groups_error") or data.get("identity_error") or "whoami listed no groups"
-    admins = section(snapshot, "admins")
+    admins = admins_fact(snapshot)
     if not data.get("sid") or not admins.ok:
         return Verdict(
             "unable",
@@ -111,10 +120,8 @@ def _by_membership(snapshot: Snapshot, name: str, data: dict[str, Any], raw: dic
     )
 
 
-def guest_disabled(snapshot: Snapshot) -> Verdict:
-    fact = section(snapshot, "guest")
-    if not fact.ok:
-        return unable(fact, "the Guest account")
+@WINDOWS.check("guest_disabled", needs=ps_section("guest"), what="the Guest account")
+def guest_disabled(snapshot: Snapshot, fact: Fact) -> Verdict:
     accounts = [a for a in as_list(fact.raw.get("accounts")) if isinstance(a, dict)]
     raw = {"accounts": accounts}
     if not accounts:
@@ -149,44 +156,65 @@ def _scope(snapshot: Snapshot) -> str:
 def _length_note(length: int | None) -> str:
     if length is None:
         return ""
-    if length < 8:
+    if length < threshold("password_policy", "min_length_with_mfa"):
         return (
-            f" The minimum password length is {length}; Cyber Essentials asks for 12 characters, "
-            "or 8 with multi-factor authentication."
+            f" The minimum password length is {length}; Cyber Essentials asks for "
+            f"{threshold('password_policy', 'min_length')} characters, or "
+            f"{threshold('password_policy', 'min_length_with_mfa')} with multi-factor authentication."
         )
     return f" Passwords must be at least {length} characters."
 
 
+def _policy(snapshot: Snapshot) -> tuple[Fact, dict[str, int | None]]:
+    """The local policy as numbers: from the Windows API, else from ADSI (same values, other names)."""
+    api = snapshot.fact("windows.account_policy")
+    if api.ok and isinstance(api.raw, dict):
+        raw = api.raw
+        return api, {
+            "lockout_threshold": to_int(raw.get("lockout_threshold")),
+            "min_passwd_len": to_int(raw.get("min_passwd_len")),
+            "lockout_duration": to_int(raw.get("lockout_duration")),
+            "lockout_observation_window": to_int(raw.get("lockout_observation_window")),
+        }
+    adsi = section(snapshot, "password_policy")
+    if not adsi.ok:
+        return Fact(adsi.source, None, adsi.read_at, f"{api.error}; {adsi.error}"), {}
+    return adsi, {
+        "lockout_threshold": to_int(adsi.raw.get("MaxBadPasswordsAllowed")),
+        "min_passwd_len": to_int(adsi.raw.get("MinPasswordLength")),
+        "lockout_duration": to_int(adsi.raw.get("AutoUnlockInterval")),
+        "lockout_observation_window": to_int(adsi.raw.get("LockoutObservationInterval")),
+    }
+
+
+@WINDOWS.check_all("password_policy")
 def password_policy(snapshot: Snapshot) -> Verdict:
-    fact = section(snapshot, "password_policy")
+    fact, raw = _policy(snapshot)
     if not fact.ok:
         return unable(fact, "the password and lock-out policy")
-    bad = to_int(fact.raw.get("MaxBadPasswordsAllowed"))
-    length = to_int(fact.raw.get("MinPasswordLength"))
-    unlock = to_int(fact.raw.get("AutoUnlockInterval"))
-    raw = {
-        "MaxBadPasswordsAllowed": bad,
-        "MinPasswordLength": length,
-        "LockoutObservationInterval": to_int(fact.raw.get("LockoutObservationInterval")),
-        "AutoUnlockInterval": unlock,
-    }
+    bad, length, unlock = raw["lockout_threshold"], raw["min_passwd_len"], raw["lockout_duration"]
     if bad is None:
         return Verdict("unable", "Windows did not report the lock-out threshold.", fact, raw=raw)
     notes = _length_note(length) + _scope(snapshot)
-    if 1 <= bad <= MAX_BAD_PASSWORDS:
-        for_how_long = f" for {unlock // 60} minutes" if unlock else ""
+    limit = threshold("password_policy", "max_bad_passwords")
+    if 1 <= bad <= limit:
+        for_how_long = (
+            " until an administrator unlocks them"
+            if unlock == FOREVER
+            else f" for {unlock // 60} minutes"
+            if unlock
+            else ""
+        )
         return Verdict(
             "pass", f"Accounts lock{for_how_long} after {bad} wrong passwords.{notes}", fact, raw=raw
         )
     advice = (
-        "Set an account lock-out threshold of 10 or fewer wrong passwords (Local Security Policy > Account "
+        f"Set an account lock-out threshold of {limit} or fewer wrong passwords (Local Security Policy > Account "
         "Lockout Policy, or by Group Policy). If sign-in also needs multi-factor authentication, keep a "
         "note of it as evidence: this check cannot see it."
     )
     if bad == 0:
         finding = f"Accounts never lock, however many wrong passwords are tried.{notes}"
     else:
-        finding = (
-            f"Accounts lock only after {bad} wrong passwords; Cyber Essentials asks for 10 or fewer.{notes}"
-        )
+        finding = f"Accounts lock only after {bad} wrong passwords; Cyber Essentials asks for {limit} or fewer.{notes}"
     return Verdict("fail", finding, fact, raw=raw, remediation=advice)

@@ -27,7 +27,7 @@ class KeySpec:
     label: str  # how evaluators name this key, e.g. "policy_public"
     hive: str  # "HKLM" or "HKCU"
     path: str
-    values: tuple[str, ...]
+    values: tuple[str, ...]  # the values wanted; empty: every value the key holds
     required: bool = True  # False: the key's absence is an answer (no policy set)
 
     @property
@@ -37,14 +37,16 @@ class KeySpec:
 
 class RegistryBackend(Protocol):
     def read(self, hive: str, path: str, names: Sequence[str]) -> dict[str, Any] | None:
-        """Values by name (None when absent); None when the key does not exist."""
+        """Values by name (None when absent); every value when ``names`` is empty;
+        None when the key does not exist."""
         ...
 
 
 def as_json_value(value: Any) -> Any:
-    """REG_BINARY comes back as bytes, which JSON cannot hold: keep it as hex."""
+    """REG_BINARY comes back as bytes, which JSON cannot hold: keep its hex, marked as binary,
+    so an evaluator can decode it as the little-endian number it usually is."""
     if isinstance(value, bytes):
-        return value.hex()
+        return {"reg_binary": value.hex()}
     return value
 
 
@@ -63,6 +65,8 @@ class WinregBackend:
             return None
         values: dict[str, Any] = {}
         with key:
+            if not names:
+                return _every_value(winreg, key)
             for name in names:
                 try:
                     value, _kind = winreg.QueryValueEx(key, name)
@@ -71,6 +75,18 @@ class WinregBackend:
                 else:
                     values[name] = as_json_value(value)
         return values
+
+
+def _every_value(winreg: Any, key: Any) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    index = 0
+    while True:
+        try:
+            name, value, _kind = winreg.EnumValue(key, index)
+        except OSError:  # no more values
+            return values
+        values[name] = as_json_value(value)
+        index += 1
 
 
 def read_key(spec: KeySpec, backend: RegistryBackend) -> dict[str, Any]:
@@ -88,7 +104,7 @@ def read_key(spec: KeySpec, backend: RegistryBackend) -> dict[str, Any]:
     return {
         "path": spec.where,
         "exists": True,
-        "values": {name: values.get(name) for name in spec.values},
+        "values": {name: values.get(name) for name in spec.values} if spec.values else dict(values),
     }
 
 
@@ -98,7 +114,7 @@ def read_keys(specs: Sequence[KeySpec], backend: RegistryBackend) -> dict[str, A
 
 def source_of(specs: Sequence[KeySpec]) -> str:
     """Where a fact came from, in the words a technician would type into regedit."""
-    parts = [f"{spec.where} ({', '.join(spec.values)})" for spec in specs]
+    parts = [f"{spec.where} ({', '.join(spec.values) or 'every value'})" for spec in specs]
     return "registry (64-bit view): " + "; ".join(parts)
 
 
@@ -145,6 +161,16 @@ REGISTRY_FACTS: dict[str, tuple[KeySpec, ...]] = {
     "windows.smb": (
         KeySpec("server", "HKLM", r"SYSTEM\CurrentControlSet\Services\LanmanServer\Parameters", ("SMB1",)),
         KeySpec("client", "HKLM", r"SYSTEM\CurrentControlSet\Services\mrxsmb10", ("Start",), required=False),
+        # srv.sys is the SMB version 1 server driver: removing SMB1 removes its service key.
+        KeySpec(
+            "server_driver", "HKLM", r"SYSTEM\CurrentControlSet\Services\srv", ("Start",), required=False
+        ),
+    ),
+    # Every inbound rule, local and from Group Policy: "v2.30|Action=Allow|Active=TRUE|Dir=In|
+    # LPort=445|Profile=Public|..." strings whose names are resource references, not text.
+    "windows.firewall_rules": (
+        KeySpec("local", "HKLM", f"{_FW_LOCAL}\\FirewallRules", (), required=False),
+        KeySpec("policy", "HKLM", f"{_FW_POLICY}\\FirewallRules", (), required=False),
     ),
     "windows.uac": (
         KeySpec(
@@ -184,6 +210,22 @@ REGISTRY_FACTS: dict[str, tuple[KeySpec, ...]] = {
         ),
         KeySpec(
             "policy_wu", "HKLM", r"SOFTWARE\Policies\Microsoft\Windows\WindowsUpdate", ("WUServer",), False
+        ),
+        # The choice made in Control Panel on Windows 7 and 8.1 (Windows 10 and 11 have none).
+        KeySpec(
+            "local_au",
+            "HKLM",
+            r"SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate\Auto Update",
+            ("AUOptions",),
+            required=False,
+        ),
+        # Windows 10 and 11: updates paused from Settings until this time (UTC, ISO 8601).
+        KeySpec(
+            "pause",
+            "HKLM",
+            r"SOFTWARE\Microsoft\WindowsUpdate\UX\Settings",
+            ("PauseUpdatesExpiryTime",),
+            False,
         ),
     ),
     "windows.screen_lock": (

@@ -11,18 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from wizard.checks.catalogue import threshold
 from wizard.checks.eol import macos_support
 from wizard.checks.facts import Fact, Snapshot
-from wizard.checks.macos_advice import MAC_ADVICE
-from wizard.checks.macos_eval_access import ACCESS_EVALUATORS
-from wizard.checks.macos_read import plist_flag
-from wizard.checks.verdict import Evaluator, Verdict, unable
+from wizard.checks.macos.parse import plist_flag
+from wizard.checks.registry import MACOS
+from wizard.checks.verdict import Verdict, unable
 from wizard.core.check_results import CheckStatus
-
-UPDATE_PASS_DAYS = 45  # Apple ships macOS security fixes every few weeks
-UPDATE_WARN_DAYS = 90
-XPROTECT_PASS_DAYS = 14
-XPROTECT_WARN_DAYS = 30
 
 
 def today(snapshot: Snapshot) -> dt.date:
@@ -40,10 +35,8 @@ def _age(snapshot: Snapshot, day: str) -> int:
     return (today(snapshot) - dt.date.fromisoformat(day[:10])).days
 
 
-def os_supported(s: Snapshot) -> Verdict:
-    fact = s.fact("macos.sw_vers")
-    if not fact.ok:
-        return unable(fact, "the macOS version")
+@MACOS.check("os_supported", needs="macos.sw_vers", what="the macOS version")
+def os_supported(s: Snapshot, fact: Fact) -> Verdict:
     version = str(fact.raw["ProductVersion"])
     major = int(version.split(".")[0])
     support = macos_support(major, today(s))
@@ -56,19 +49,17 @@ def os_supported(s: Snapshot) -> Verdict:
         return Verdict("pass", finding, fact, raw)
     ended = f" (support ended {_long(support.end.isoformat())})" if support.end else f" ({support.note})"
     finding = f"This Mac runs macOS {version}, which no longer gets all of Apple's security fixes{ended}."
-    return Verdict("fail", finding, fact, raw, MAC_ADVICE["os_supported"])
+    return Verdict("fail", finding, fact, raw)
 
 
 def _update_status(age: int) -> CheckStatus:
-    if age <= UPDATE_PASS_DAYS:
+    if age <= threshold("updates_recent", "macos_pass_days"):
         return "pass"
-    return "warning" if age <= UPDATE_WARN_DAYS else "fail"
+    return "warning" if age <= threshold("updates_recent", "macos_warn_days") else "fail"
 
 
-def updates_recent(s: Snapshot) -> Verdict:
-    fact = s.fact("macos.update_history")
-    if not fact.ok:
-        return unable(fact, "the update history")
+@MACOS.check("updates_recent", needs="macos.update_history", what="the update history")
+def updates_recent(s: Snapshot, fact: Fact) -> Verdict:
     os_updates = [e for e in fact.raw["entries"] if e["kind"] == "os"]
     dated = [e for e in os_updates if e["date"]]
     if os_updates and not dated:
@@ -78,7 +69,7 @@ def updates_recent(s: Snapshot) -> Verdict:
         finding = (
             "No macOS update appears in this Mac's update history (it may be new or recently reinstalled)."
         )
-        return Verdict("warning", finding + " Check for updates now.", fact, [], MAC_ADVICE["updates_recent"])
+        return Verdict("warning", finding + " Check for updates now.", fact, [])
     newest = max(dated, key=lambda e: e["date"])
     age = _age(s, newest["date"])
     status = _update_status(age)
@@ -92,7 +83,7 @@ def updates_recent(s: Snapshot) -> Verdict:
     if status == "pass":
         return Verdict("pass", f"{when}.", fact, raw)
     finding = f"{when}. Apple releases security fixes every few weeks."
-    return Verdict(status, finding, fact, raw, MAC_ADVICE["updates_recent"])
+    return Verdict(status, finding, fact, raw)
 
 
 def _settings(raw: dict[str, Any]) -> tuple[dict[str, Any], bool]:
@@ -101,10 +92,8 @@ def _settings(raw: dict[str, Any]) -> tuple[dict[str, Any], bool]:
     return {**raw.get("local", {}), **managed}, bool(managed)
 
 
-def auto_updates(s: Snapshot) -> Verdict:
-    fact = s.fact("macos.auto_update")
-    if not fact.ok:
-        return unable(fact, "the Software Update settings")
+@MACOS.check("auto_updates", needs="macos.auto_update", what="the Software Update settings")
+def auto_updates(s: Snapshot, fact: Fact) -> Verdict:
     settings, managed = _settings(fact.raw)
     by = " (set by your IT provider's management profile)" if managed else ""
     try:
@@ -113,45 +102,37 @@ def auto_updates(s: Snapshot) -> Verdict:
         critical = plist_flag(settings.get("CriticalUpdateInstall"))
     except ValueError as exc:
         return Verdict("unable", f"Could not understand the Software Update settings: {exc}.", fact, settings)
-    advice = MAC_ADVICE["auto_updates"]
     if check is False:
         finding = f"This Mac does not check for updates by itself{by}."
-        return Verdict("fail", finding, fact, settings, advice)
+        return Verdict("fail", finding, fact, settings)
     if critical is False:
         finding = f"Security responses and XProtect updates are not installed automatically{by}."
-        return Verdict("fail", finding, fact, settings, advice)
+        return Verdict("fail", finding, fact, settings)
     if install:
         return Verdict(
             "pass", f"macOS updates are downloaded and installed automatically{by}.", fact, settings
         )
     if install is False:
         finding = f"This Mac does not install macOS updates by itself{by}: someone must install them "
-        return Verdict("warning", finding + "within 14 days of release.", fact, settings, advice)
+        return Verdict("warning", finding + "within 14 days of release.", fact, settings)
     finding = "'Install macOS updates' has never been set on this Mac, so this program cannot confirm that "
-    return Verdict("warning", finding + "macOS updates install automatically.", fact, settings, advice)
+    return Verdict("warning", finding + "macOS updates install automatically.", fact, settings)
 
 
-def firewall_enabled(s: Snapshot) -> Verdict:
-    fact = s.fact("macos.firewall")
-    if not fact.ok:
-        return unable(fact, "the firewall state")
+@MACOS.check("firewall_enabled", needs="macos.firewall", what="the firewall state")
+def firewall_enabled(s: Snapshot, fact: Fact) -> Verdict:
     raw = {"global_state": fact.raw["global_state"]}
     if fact.raw["enabled"]:
         return Verdict("pass", "The macOS firewall is on.", fact, raw)
     finding = "The macOS firewall is off, so nothing on this Mac blocks incoming connections."
-    return Verdict("fail", finding, fact, raw, MAC_ADVICE["firewall_enabled"])
+    return Verdict("fail", finding, fact, raw)
 
 
-def firewall_inbound_blocked(s: Snapshot) -> Verdict:
-    fact = s.fact("macos.firewall")
-    if not fact.ok:
-        return unable(fact, "the firewall settings")
+@MACOS.check("firewall_inbound_blocked", needs="macos.firewall", what="the firewall settings")
+def firewall_inbound_blocked(s: Snapshot, fact: Fact) -> Verdict:
     raw = {k: fact.raw[k] for k in ("enabled", "block_all", "stealth")}
-    advice = MAC_ADVICE["firewall_inbound_blocked"]
     if not fact.raw["enabled"]:
-        return Verdict(
-            "fail", "The firewall is off, so incoming connections are not blocked.", fact, raw, advice
-        )
+        return Verdict("fail", "The firewall is off, so incoming connections are not blocked.", fact, raw)
     if fact.raw["block_all"]:
         finding = "The firewall blocks all incoming connections except those macOS itself needs."
         return Verdict("pass", finding, fact, raw)
@@ -162,22 +143,20 @@ def firewall_inbound_blocked(s: Snapshot) -> Verdict:
         "The firewall is on, but it lets in connections to any app allowed to receive them (signed apps "
         "are allowed automatically), and stealth mode is off. Check the list of allowed apps."
     )
-    return Verdict("warning", finding, fact, raw, advice)
+    return Verdict("warning", finding, fact, raw)
 
 
-def antimalware_realtime(s: Snapshot) -> Verdict:
-    gate, xprotect = s.fact("macos.gatekeeper"), s.fact("macos.xprotect")
-    if not gate.ok:
-        return unable(gate, "whether Gatekeeper is on")
-    advice = MAC_ADVICE["antimalware_realtime"]
+@MACOS.check("antimalware_realtime", needs="macos.gatekeeper", what="whether Gatekeeper is on")
+def antimalware_realtime(s: Snapshot, gate: Fact) -> Verdict:
+    xprotect = s.fact("macos.xprotect")
     if not gate.raw["assessments_enabled"]:
         finding = "Gatekeeper is off: macOS no longer checks downloaded apps before they open."
-        return Verdict("fail", finding, gate, gate.raw, advice)
+        return Verdict("fail", finding, gate, gate.raw)
     if not xprotect.ok:
         return unable(xprotect, "XProtect, Apple's built-in malware scanner")
     if not xprotect.raw["present"]:
         finding = "Gatekeeper is on, but XProtect, Apple's built-in malware scanner, was not found."
-        return Verdict("fail", finding, xprotect, xprotect.raw, advice)
+        return Verdict("fail", finding, xprotect, xprotect.raw)
     finding = (
         "Gatekeeper checks apps before they open, and XProtect, Apple's built-in malware scanner, "
         f"is present (version {xprotect.raw['version']})."
@@ -202,25 +181,20 @@ def _newest_xprotect(s: Snapshot, bundle: Fact) -> tuple[str, Fact]:
     return newest, source
 
 
-def antimalware_signatures(s: Snapshot) -> Verdict:
-    fact = s.fact("macos.xprotect")
-    if not fact.ok:
-        return unable(fact, "when XProtect was last updated")
-    advice = MAC_ADVICE["antimalware_signatures"]
+@MACOS.check("antimalware_signatures", needs="macos.xprotect", what="when XProtect was last updated")
+def antimalware_signatures(s: Snapshot, fact: Fact) -> Verdict:
     if not fact.raw["present"]:
-        return Verdict(
-            "fail", "XProtect, Apple's built-in malware scanner, was not found.", fact, None, advice
-        )
+        return Verdict("fail", "XProtect, Apple's built-in malware scanner, was not found.", fact, None)
     day, source = _newest_xprotect(s, fact)
     age = _age(s, day)
     raw = {"version": fact.raw["version"], "updated": day}
     when = f"XProtect's malware definitions were last updated on {_long(day)}"
-    if age <= XPROTECT_PASS_DAYS:
+    if age <= threshold("antimalware_signatures", "xprotect_pass_days"):
         return Verdict("pass", f"{when} ({age} days ago).", source, raw)
-    status: CheckStatus = "warning" if age <= XPROTECT_WARN_DAYS else "fail"
-    return Verdict(
-        status, f"{when}, {age} days ago: they should update every week or two.", source, raw, advice
+    status: CheckStatus = (
+        "warning" if age <= threshold("antimalware_signatures", "xprotect_warn_days") else "fail"
     )
+    return Verdict(status, f"{when}, {age} days ago: they should update every week or two.", source, raw)
 
 
 _FILEVAULT: dict[str, tuple[CheckStatus, str]] = {
@@ -233,25 +207,9 @@ _FILEVAULT: dict[str, tuple[CheckStatus, str]] = {
 }
 
 
-def disk_encryption(s: Snapshot) -> Verdict:
-    fact = s.fact("macos.filevault")
-    if not fact.ok:
-        return unable(fact, "the FileVault status")
+@MACOS.check("disk_encryption", needs="macos.filevault", what="the FileVault status")
+def disk_encryption(s: Snapshot, fact: Fact) -> Verdict:
     status, finding = _FILEVAULT.get(
         fact.raw["status"], ("unable", "The FileVault status was not understood.")
     )
-    advice = MAC_ADVICE["disk_encryption"] if status != "pass" else None
-    return Verdict(status, finding, fact, fact.raw["status"], advice)
-
-
-EVALUATORS: dict[str, Evaluator] = {
-    "os_supported": os_supported,
-    "updates_recent": updates_recent,
-    "auto_updates": auto_updates,
-    "firewall_enabled": firewall_enabled,
-    "firewall_inbound_blocked": firewall_inbound_blocked,
-    "antimalware_realtime": antimalware_realtime,
-    "antimalware_signatures": antimalware_signatures,
-    "disk_encryption": disk_encryption,
-    **ACCESS_EVALUATORS,
-}
+    return Verdict(status, finding, fact, fact.raw["status"])
