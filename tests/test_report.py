@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from wizard.checks.evaluate import dspt_refs_by_check, evaluate
+from wizard.checks.evaluate import evaluate
 from wizard.checks.facts import load_snapshot
 from wizard.core.answers import set_answer
 from wizard.core.bank import Bank
@@ -70,7 +70,7 @@ def _full_draft(banks: list[Bank], folder: Path) -> tuple[Draft, Path, EvidenceR
     evidence = add_evidence(draft, draft_path, items["7.3.4"], restore_log)  # type: ignore[arg-type]
     add_evidence(draft, draft_path, items["3.2.1"], training)  # type: ignore[arg-type]
     set_answer(draft, items["9.2.1"], None, "it_provider")  # type: ignore[arg-type]
-    report = evaluate(load_snapshot(RECORDED), dspt_refs_by_check(banks))
+    report = evaluate(load_snapshot(RECORDED))
     add_device_report(draft, report)
     return draft, draft_path, evidence, report.device.hostname
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 
 from wizard.checks import linux, macos, windows  # noqa: F401 - importing them registers their evaluators
 from wizard.checks.catalogue import CATALOGUE, CheckInfo, ref_label
 from wizard.checks.facts import Snapshot
 from wizard.checks.registry import LINUX, MACOS, WINDOWS, Registry
 from wizard.checks.verdict import Evaluator, Verdict
-from wizard.core.bank import Bank
 from wizard.core.check_results import CheckResult, DeviceInfo, DeviceReport
 
 REGISTRIES: dict[str, Registry] = {r.system: r for r in (WINDOWS, MACOS, LINUX)}
@@ -21,20 +19,9 @@ def platforms_of(check_id: str) -> list[str]:
     return [os_name for os_name, table in EVALUATORS.items() if check_id in table]
 
 
-def dspt_refs_by_check(banks: list[Bank]) -> dict[str, list[str]]:
-    """Which bank items link each check (``checks`` lists), labelled like the catalogue's refs."""
-    refs: dict[str, list[str]] = {}
-    for bank in banks:
-        for item in bank.items():
-            for check_id in item.checks:
-                refs.setdefault(check_id, []).append(f"{bank.framework.short_name} {item.ref}")
-    return refs
-
-
-def refs_of(check: CheckInfo, from_banks: Mapping[str, list[str]] | None) -> list[str]:
-    """The catalogue's refs first, then any a question bank adds that the catalogue lacks."""
-    refs = [ref_label(ref) for ref in check.refs]
-    return refs + [ref for ref in (from_banks or {}).get(check.id, []) if ref not in refs]
+def refs_of(check: CheckInfo) -> list[str]:
+    """The questions a check gives evidence for, labelled: "Cyber Essentials A6.4", "DSPT 8.3.1"."""
+    return [ref_label(ref) for ref in check.refs]
 
 
 def _result(check: CheckInfo, verdict: Verdict, system: str, refs: list[str]) -> CheckResult:
@@ -64,11 +51,11 @@ def evaluate_one(snapshot: Snapshot, evaluator: Evaluator) -> Verdict:
         return Verdict("unable", f"The check itself failed ({type(exc).__name__}: {exc}).")
 
 
-def evaluate(snapshot: Snapshot, refs: Mapping[str, list[str]] | None = None) -> DeviceReport:
-    """Every check that runs on the snapshot's system; ``refs`` adds the question banks' own links."""
+def evaluate(snapshot: Snapshot) -> DeviceReport:
+    """Every check that runs on the snapshot's system."""
     table = EVALUATORS.get(snapshot.os, {})
     results = [
-        _result(check, evaluate_one(snapshot, table[check.id]), snapshot.os, refs_of(check, refs))
+        _result(check, evaluate_one(snapshot, table[check.id]), snapshot.os, refs_of(check))
         for check in CATALOGUE
         if check.id in table
     ]

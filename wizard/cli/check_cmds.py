@@ -9,15 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from wizard.checks.anonymise import anonymise
-from wizard.checks.catalogue import CATALOGUE, CHECK_IDS
+from wizard.checks.catalogue import CATALOGUE
 from wizard.checks.collector import collector_for_this_os
 from wizard.checks.device_file import DEVICE_SCHEMA, save_device_file
-from wizard.checks.evaluate import dspt_refs_by_check, evaluate, platforms_of, refs_of
+from wizard.checks.evaluate import evaluate, platforms_of, refs_of
 from wizard.checks.facts import Snapshot
 from wizard.checks.runner import collect
 from wizard.cli.output import CommandError, print_json
-from wizard.core.bank import load_banks
-from wizard.core.bank_errors import BankError
 from wizard.core.check_results import STATUS_WORDS, DeviceReport
 
 
@@ -42,14 +40,7 @@ def register(commands: Any) -> None:
     check.set_defaults(handler=check_cmd)
 
 
-def _refs() -> dict[str, list[str]]:
-    try:
-        return dspt_refs_by_check(load_banks(None, CHECK_IDS))
-    except BankError:
-        return {}  # the checks still run; the links to questions are just left out
-
-
-def _list(as_json: bool, refs: dict[str, list[str]]) -> int:
+def _list(as_json: bool) -> int:
     rows = [
         {
             "id": c.id,
@@ -57,7 +48,7 @@ def _list(as_json: bool, refs: dict[str, list[str]]) -> int:
             "theme": c.theme,
             "platforms": platforms_of(c.id),
             "not_on": c.not_on,
-            "refs": refs_of(c, refs),
+            "refs": refs_of(c),
             "thresholds": c.thresholds,
         }
         for c in CATALOGUE
@@ -88,9 +79,8 @@ def _print(report: DeviceReport) -> None:
 
 
 def check_cmd(args: argparse.Namespace) -> int:
-    refs = _refs()
     if args.list:
-        return _list(args.json, refs)
+        return _list(args.json)
     if args.facts:
         snapshot = _load_facts(args.facts)
     else:
@@ -106,7 +96,7 @@ def check_cmd(args: argparse.Namespace) -> int:
         if not args.save:
             raise CommandError("--anonymise only changes what --save writes: add --save DIR.", 2)
         snapshot = anonymise(snapshot)
-    report = evaluate(snapshot, refs)
+    report = evaluate(snapshot)
     if args.save:
         if not args.save.is_dir():
             raise CommandError(f"The folder {args.save} does not exist.", 1)

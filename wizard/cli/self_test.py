@@ -27,7 +27,7 @@ from pathlib import Path
 from wizard import APP_NAME, __version__
 from wizard.checks.catalogue import CHECK_IDS
 from wizard.checks.collector import collector_for_this_os
-from wizard.checks.evaluate import dspt_refs_by_check, evaluate
+from wizard.checks.evaluate import evaluate
 from wizard.checks.runner import collect
 from wizard.core.answer_maps import check_map, load_maps
 from wizard.core.bank import Bank, load_banks
@@ -84,8 +84,7 @@ def _banks(run: SelfTestRun) -> str:
 
 
 def _checks(run: SelfTestRun) -> str:
-    refs = dspt_refs_by_check(run.banks) if run.banks else None
-    run.report = evaluate(collect(collector_for_this_os()), refs)
+    run.report = evaluate(collect(collector_for_this_os()))
     results = run.report.results
     if all(r.status == "unable" for r in results):
         raise RuntimeError(f"none of the {len(results)} checks could read this PC")

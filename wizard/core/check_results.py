@@ -39,11 +39,6 @@ class CheckResult(BaseModel):
     raw: Any = None  # the value as read
     read_at: dt.datetime | None = None
 
-    @property
-    def dspt_refs(self) -> list[str]:
-        """The old name of ``refs``, for code written before the rename."""
-        return self.refs
-
 
 class DeviceInfo(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)

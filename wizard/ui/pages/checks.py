@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from wizard.checks.catalogue import CATALOGUE
 from wizard.checks.collector import collector_for_this_os
 from wizard.checks.device_file import estate_reports, save_device_file
-from wizard.checks.evaluate import dspt_refs_by_check, evaluate
+from wizard.checks.evaluate import evaluate
 from wizard.checks.facts import Snapshot
 from wizard.checks.runner import collect
 from wizard.core.check_results import STATUS_WORDS, CheckResult, DeviceReport, status_summary
@@ -95,7 +95,6 @@ class ChecksPage(Page):
         self.bar.setValue(0)
         self.bar.show()
         self.status.setText("Checking this computer… (a few seconds)")
-        refs = dspt_refs_by_check(self.session.banks)
         self._done_total = (0, 1)
 
         def note(done: int, total: int, _name: str) -> None:
@@ -103,7 +102,7 @@ class ChecksPage(Page):
 
         def work() -> tuple[DeviceReport, Snapshot]:
             snapshot = collect(collector_for_this_os(), note)
-            return evaluate(snapshot, refs), snapshot
+            return evaluate(snapshot), snapshot
 
         self._poll.start()
         run_in_thread(work, self._checked, self._failed, self)
@@ -187,8 +186,8 @@ def _details_html(report: DeviceReport, result: CheckResult) -> str:
     ]
     if result.remediation:
         parts.append(f"<p><b>What to do:</b> {escape(result.remediation)}</p>")
-    if result.dspt_refs:
-        parts.append(f"<p><b>Evidence for:</b> {escape(', '.join(result.dspt_refs))}</p>")
+    if result.refs:
+        parts.append(f"<p><b>Evidence for:</b> {escape(', '.join(result.refs))}</p>")
     parts.append(f"<p><b>Read from:</b> {escape(result.source)}<br><b>Value read:</b></p><pre>{raw}</pre>")
     parts.append(
         f"<p><small>{escape(report.device.os_name)}; checked {report.checked_at:%d/%m/%Y %H:%M} UTC"
