@@ -1,12 +1,19 @@
 # Two commands do all the set-up on a fresh Debian 12 machine with Python 3.11:
 #   make run    start the wizard
-#   make test   run every check CI runs
+#   make test   lint and every test but the packaging stage (CI then runs make package-test)
 PY := .venv/bin/python
 
-.PHONY: setup run test lint bench bundle self-test clean
+.PHONY: setup run test lint lock package-test bench bundle self-test clean
 
 setup:
 	@bash scripts/setup.sh
+
+# Refresh requirements.lock after changing the dependencies in pyproject.toml: every
+# package pinned, with the hashes of its files for every platform (the Windows bundle
+# installs from it too).
+lock: setup
+	.venv/bin/uv pip compile pyproject.toml --group dev --generate-hashes --universal \
+		--python-version 3.11 --quiet -o requirements.lock
 
 run: setup
 	$(PY) -m wizard
@@ -17,10 +24,15 @@ lint: setup
 	$(PY) -m mypy
 	.venv/bin/lint-imports
 
-# The tests include the onedir bundle: tests/test_bundle.py builds it (into a
-# temporary folder, reusing build/onedir) and runs its --self-test.
 test: lint
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not package"
+
+# The packaging stage, after the fast tests: tests/test_bundle.py builds the onedir
+# USB bundle (about a minute; build/onedir is reused) and runs both executables'
+# --self-test, and the built wheel is installed in a fresh venv and self-tested.
+package-test: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m package
+	bash scripts/wheel_check.sh
 
 # Both USB variants: dist/gp-cyber-wizard/ (onedir) and dist/onefile/.
 bundle: setup
@@ -39,4 +51,4 @@ bench: setup
 	$(PY) benchmarks/bundle.py
 
 clean:
-	rm -rf .venv .mypy_cache .pytest_cache .ruff_cache .hypothesis build dist *.egg-info
+	rm -rf .venv .mypy_cache .pytest_cache .ruff_cache .hypothesis build dist

@@ -2,7 +2,8 @@
 # Prepare this checkout to run or test GP Cyber Wizard on Debian/Ubuntu:
 # the Debian packages Qt needs (installed when run as root, otherwise the exact
 # apt line is printed), a virtual environment in .venv, and the Python
-# packages from pyproject.toml. Safe to run again: it only does what is missing.
+# packages pinned with their hashes in requirements.lock. Safe to run again: it
+# only does what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -50,11 +51,14 @@ if [ ! -x "$VENV/bin/python" ]; then
     echo "Creating the virtual environment in $VENV"
     "$PYTHON" -m venv "$VENV"
 fi
-stamp="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+# Exactly the versions in requirements.lock, each checked against its hash, then this
+# project itself (editable, so a change to the code needs no reinstall).
+stamp="$VENV/.installed-$(cat requirements.lock pyproject.toml | sha256sum | cut -c1-16)"
 if [ ! -e "$stamp" ]; then
     echo "Installing the Python packages (a few minutes the first time)"
     "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e ".[dev]"
+    "$VENV/bin/python" -m pip install -q --require-hashes -r requirements.lock
+    "$VENV/bin/python" -m pip install -q --no-deps -e .
     rm -f "$VENV"/.installed-*
     touch "$stamp"
 fi

@@ -23,9 +23,10 @@ CLI = "gp-cyber-wizard-cli"
 PASSPHRASE = "correct horse battery staple"
 CORE_STEPS = ["banks", "checks", "identity", "pack", "verify"]
 
-pytestmark = pytest.mark.skipif(
-    not sys.platform.startswith("linux"), reason="the CI bundle is built on Linux"
-)
+pytestmark = [
+    pytest.mark.package,
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the CI bundle is built on Linux"),
+]
 
 
 @pytest.fixture(scope="session")

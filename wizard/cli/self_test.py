@@ -37,7 +37,7 @@ from wizard.core.demo import demo_draft
 from wizard.core.draft_store import save_draft
 from wizard.core.estate import add_device_report
 from wizard.core.evidence import add_evidence
-from wizard.core.paths import DATA_ENV, data_dir, is_portable
+from wizard.core.paths import DATA_ENV, data_dir, is_installed, is_portable
 from wizard.pack.build import PackResult, build_pack
 from wizard.pack.identity import create_identity, load_identity
 from wizard.pack.passphrase import ENV_VAR
@@ -155,7 +155,7 @@ def _where() -> str:
         onedir = bundle.parent == Path(sys.executable).resolve().parent
         kind = "onedir bundle" if onedir else f"onefile bundle, unpacked into {bundle.parent} for this run"
     else:
-        kind = "from source"
+        kind = "installed package" if is_installed() else "from source"
     place = f"portable, data in {data_dir()}" if is_portable() else f"data in {data_dir()}"
     return f"{kind}; {place} (not touched)"
 

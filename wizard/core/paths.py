@@ -21,13 +21,19 @@ _CHECKOUT_ROOT = _PACKAGE_ROOT.parent
 
 
 def _resource_roots() -> list[Path]:
+    """Where questions/ and assets/ may be: the bundle, an installed wheel, a source checkout."""
     roots: list[Path] = []
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         roots.append(Path(bundle))
+    roots.append(_PACKAGE_ROOT)  # a wheel carries them inside the package
     roots.append(_CHECKOUT_ROOT)
-    roots.append(Path(sys.prefix) / "share" / "gp-cyber-wizard")
     return roots
+
+
+def is_installed() -> bool:
+    """True for a copy installed from the wheel: its resources sit inside the package."""
+    return (_PACKAGE_ROOT / "questions").is_dir()
 
 
 def resource_path(*parts: str) -> Path:
