@@ -34,17 +34,14 @@ def _check(*args: str, env: dict[str, str] | None = None) -> subprocess.Complete
 
 
 def test_check_json_runs_every_linux_check() -> None:
-    started = time.monotonic()
     result = _check("--json")
-    elapsed = time.monotonic() - started
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     ids = [r["check_id"] for r in report["results"]]
     assert sorted(ids) == sorted(EVALUATORS)
     for entry in report["results"]:
         assert entry["status"] in STATUSES and entry["finding"] and entry["source"]
-    assert report["device"]["os"] == "linux"
-    assert elapsed < 15  # each read is bounded (at most 5 s), so the run is too
+    assert report["device"]["os"] == "linux"  # how long it takes: benchmarks/checks.py
 
 
 def test_list_json_names_every_check() -> None:
@@ -82,13 +79,11 @@ class _Hanging:
 
 
 def test_a_hanging_read_is_unable_at_its_timeout() -> None:
-    started = time.monotonic()
+    """The collector returns (the hour-long read is abandoned) and says which reads timed out."""
     snapshot = collect(_Hanging())
-    elapsed = time.monotonic() - started
     assert snapshot.facts["test.quick"].raw == 42
     assert snapshot.facts["test.stuck"].error == "no answer within 0.5 s"
     assert "did not answer within 0.7 s" in (snapshot.facts["test.slow_command"].error or "")
-    assert elapsed < 1.5
 
 
 def _tree(folder: Path) -> dict[str, tuple[int, int]]:
