@@ -10,17 +10,16 @@ import pytest
 
 from tests.unprivileged import run_unprivileged, shared_tmp_dir
 from wizard.core.answers import set_answer, set_provider
+from wizard.core.backups import GENERATIONS, backup_path, generations
 from wizard.core.bank import Bank
 from wizard.core.draft import SCHEMA_VERSION, Draft, draft_to_bytes, new_draft
 from wizard.core.draft_store import (
-    GENERATIONS,
     DraftLoadError,
     DraftSaveError,
-    backup_path,
-    generations,
     load_draft,
     recover,
     save_draft,
+    write_draft_bytes,
 )
 from wizard.core.fields import write_field
 
@@ -132,3 +131,34 @@ def test_save_where_folder_vanished_is_a_plain_error(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     with pytest.raises(DraftSaveError, match="could not be saved"):
         save_draft(blocker / "d.json", new_draft("X", "A12345", []))
+
+
+def test_backups_span_an_afternoon_not_the_last_few_seconds(tmp_path: Path) -> None:
+    """Autosave every 30 s from 13:00 to 17:00, with the program restarted at 15:00."""
+    path = tmp_path / "riverside.json"
+    start = dt.datetime(2026, 11, 30, 13, 0, tzinfo=dt.UTC)
+    draft = new_draft("Riverside Surgery", "A12345", ["mini-dspt"])
+    saves = 0
+    for session_start, minutes in ((0, 120), (120, 120)):
+        for step in range(minutes * 2):
+            now = start + dt.timedelta(minutes=session_start, seconds=30 * step)
+            draft.practice.address = f"{now:%H:%M:%S}"
+            write_draft_bytes(path, draft_to_bytes(draft), first_of_session=step == 0, now=now)
+            saves += 1
+    kept = [load_draft(p).practice.address for p in generations(path)]
+    assert saves == 480 and len(kept) == GENERATIONS
+    # Half an hour apart, back to the state the restart at 15:00 found.
+    assert kept == ["16:29:30", "15:59:30", "15:29:30", "14:59:30", "14:30:00"]
+    assert load_draft(path).practice.address == "16:59:30"
+
+
+def test_the_first_save_of_a_session_keeps_what_the_session_started_from(tmp_path: Path) -> None:
+    path = tmp_path / "riverside.json"
+    draft = new_draft("Riverside Surgery", "A12345", ["mini-dspt"])
+    now = dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.UTC)
+    for n, first in enumerate((True, False, False, True, False)):
+        draft.practice.address = f"save {n}"
+        write_draft_bytes(
+            path, draft_to_bytes(draft), first_of_session=first, now=now + dt.timedelta(seconds=n)
+        )
+    assert [load_draft(p).practice.address for p in generations(path)] == ["save 2", "save 0"]

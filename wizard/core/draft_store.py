@@ -1,9 +1,9 @@
 """Save and load drafts without ever losing what was saved.
 
-Every save is atomic and fsynced, and the previous content is kept as one of
-``GENERATIONS`` numbered backups beside the draft. A file that fails to load is
-never overwritten: the caller is offered the newest good backup, which is
-copied to a new file so the damaged one stays as evidence.
+Every save is atomic and fsynced, and earlier content is kept as numbered
+backups beside the draft, spread over time (``wizard.core.backups``). A file
+that fails to load is never overwritten: the caller is offered the newest good
+backup, which is copied to a new file so the damaged one stays as evidence.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ import datetime as dt
 import errno
 from pathlib import Path
 
+from wizard.core import backups
 from wizard.core.atomic import atomic_write, remove_stale_temporaries
+from wizard.core.backups import generations
 from wizard.core.draft import Draft, DraftFormatError, draft_from_bytes, draft_to_bytes, now
 
-GENERATIONS = 5
 MAX_DRAFT_BYTES = 64 * 1024 * 1024  # far beyond any real draft; stops a runaway read
 
 
@@ -30,15 +31,6 @@ class DraftLoadError(Exception):
 
 class DraftSaveError(Exception):
     """A save failed; the answers are still in memory and the old file is intact."""
-
-
-def backup_path(path: Path, generation: int) -> Path:
-    return path.with_name(f"{path.stem} (backup {generation}){path.suffix}")
-
-
-def generations(path: Path) -> list[Path]:
-    """Existing backups, newest first."""
-    return [p for n in range(1, GENERATIONS + 1) if (p := backup_path(path, n)).exists()]
 
 
 def _read(path: Path) -> bytes:
@@ -112,22 +104,21 @@ def _plain_os_error(exc: OSError, path: Path) -> str:
     return exc.strerror or str(exc)
 
 
-def _rotate(path: Path, previous: bytes) -> None:
-    for n in range(GENERATIONS - 1, 0, -1):
-        older = backup_path(path, n)
-        if older.exists():
-            older.replace(backup_path(path, n + 1))
-    atomic_write(backup_path(path, 1), previous)
-
-
 def encode_for_save(draft: Draft) -> bytes:
     """Stamp the save time and serialise: done on the thread that owns the draft."""
     draft.updated_at = now()
     return draft_to_bytes(draft)
 
 
-def write_draft_bytes(path: Path, data: bytes, *, must_exist: bool = False) -> None:
-    """Write already-encoded draft bytes atomically, keeping the old as backup 1.
+def write_draft_bytes(
+    path: Path,
+    data: bytes,
+    *,
+    must_exist: bool = False,
+    first_of_session: bool = True,
+    now: dt.datetime | None = None,
+) -> None:
+    """Write already-encoded draft bytes atomically, keeping the old as backup 1 when it is due.
 
     Safe to call from a worker thread. Refuses to overwrite a file that does
     not load as a draft, so a damaged file is never lost to a save. Never
@@ -157,7 +148,9 @@ def write_draft_bytes(path: Path, data: bytes, *, must_exist: bool = False) -> N
                 ) from exc
             if previous == data:
                 return
-            _rotate(path, previous)
+            when = now or dt.datetime.now(dt.UTC)
+            if backups.due(path, first_of_session, when):
+                backups.keep(path, previous, when)
         atomic_write(path, data)
     except OSError as exc:
         raise DraftSaveError(

@@ -35,6 +35,7 @@ class AutoSaver(QObject):
         self._dirty = False
         self._in_flight = False
         self._attempt = 0  # replies from attempts older than a blocking flush are stale
+        self._saved_once = False  # the first save of a session always keeps a backup generation
         self.last_error: str | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -57,8 +58,9 @@ class AutoSaver(QObject):
         attempt = self._attempt
         data = encode_for_save(self._draft())
         path = self._path()
+        first = not self._saved_once
         run_in_thread(
-            lambda: write_draft_bytes(path, data, must_exist=True),
+            lambda: write_draft_bytes(path, data, must_exist=True, first_of_session=first),
             lambda _: self._on_saved(attempt),
             lambda exc: self._on_failed(attempt, exc),
             self,
@@ -68,6 +70,7 @@ class AutoSaver(QObject):
         if attempt != self._attempt:
             return
         self._in_flight = False
+        self._saved_once = True
         self.last_error = None
         self.saved.emit(dt.datetime.now())
         if self._dirty:
@@ -93,13 +96,19 @@ class AutoSaver(QObject):
         if not needed:
             return None
         try:
-            write_draft_bytes(self._path(), encode_for_save(self._draft()), must_exist=True)
+            write_draft_bytes(
+                self._path(),
+                encode_for_save(self._draft()),
+                must_exist=True,
+                first_of_session=not self._saved_once,
+            )
         except DraftSaveError as exc:
             self.last_error = str(exc)
             self._dirty = True
             self.failed.emit(self.last_error)
             return self.last_error
         self._dirty = False
+        self._saved_once = True
         self.last_error = None
         self.saved.emit(dt.datetime.now())
         return None
