@@ -16,6 +16,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from wizard import APP_NAME
+from wizard.ui import window_place
 from wizard.ui.workers import run_in_thread
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ class MainWindow(QMainWindow):
     def __init__(self, banks: list[Bank] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
-        self.resize(1200, 800)
+        window_place.place(self)
         self.workspace: Workspace | None = None
         self.load_error: str | None = None  # set when the banks could not be loaded
         self.message = QLabel("Opening the question banks…", self)
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
         if self.workspace is None or self.workspace.close_session():
+            window_place.remember(self)
             event.accept()
         else:
             event.ignore()

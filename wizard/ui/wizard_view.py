@@ -70,7 +70,8 @@ class WizardView(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([280, 900])
         layout.addWidget(splitter, 1)
-        layout.addWidget(self._footer())
+        self.footer = self._footer()
+        layout.addWidget(self.footer)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_now)
         QShortcut(QKeySequence("Ctrl+L"), self, self.nav.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.nav.setFocus)  # leave a field: back to the list
