@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ROOT
@@ -42,15 +43,23 @@ def test_run_checks_on_this_computer(qtbot: QtBot, real_banks: list[Bank], tmp_p
     page = window.view.go("checks")
     assert isinstance(page, ChecksPage)
     assert page.table.columnCount() == 0
+    steps: list[int] = []
+    page.bar.valueChanged.connect(steps.append)
     click(qtbot, page.run_button)
     assert not page.run_button.isEnabled()  # the work is on a worker thread; the window keeps going
     qtbot.waitUntil(lambda: page.table.columnCount() == 1, timeout=20_000)
+    assert len(set(steps)) > 3 and steps == sorted(steps)  # the bar moved with the reads, by signal
     assert page.run_button.isEnabled() and "again" in page.run_button.text()
     assert "Saved for the other computers" in page.status.text()
     assert len(list(estate_dir().glob("*.json"))) == 1
+    assert page.details.toPlainText().startswith(page.table.horizontalHeaderItem(0).text())  # details at once
     row = next(r for r in range(page.table.rowCount()) if page.table.item(r, 0).text() == "Pass")
     page.table.setCurrentCell(row, 0)
+    assert "Value read:" not in page.details.toPlainText()  # system text stays behind a link...
+    page.details.anchorClicked.emit(QUrl("technical"))
     assert "Value read:" in page.details.toPlainText() and "Read from:" in page.details.toPlainText()
+    words = {page.table.item(r, 0).text() for r in range(page.table.rowCount())}
+    assert "—" not in words  # one way to say "not applicable"
     window.close()
     assert len(load_draft(path).check_results) == 1
 
@@ -76,13 +85,14 @@ def test_import_estate_and_use_a_suggestion(qtbot: QtBot, real_banks: list[Bank]
     assert isinstance(page, ChecksPage)
     click(qtbot, page.import_button)
     assert page.table.columnCount() == 2
-    assert "Imported results from 2 computer(s)" in page.status.text() and "junk.json" in page.status.text()
+    assert "Imported results from 2 computers" in page.status.text() and "junk.json" in page.status.text()
     section = window.view.go("section:ce-a4")
     assert isinstance(section, SectionPage)
     card = next(c for c in section.cards.values() if c.item.checks == ["firewall_enabled"])
     assert window.session is not None
     assert window.session.draft.answers[card.item.id].value == "yes"  # the practice's own answer
-    assert card.suggestion.isVisible() and "NURSE-2" in card.suggestion_text.text()
+    assert card.suggestion.isVisible() and "on NURSE-2, " in card.suggestion_text.text()
+    assert " on on " not in card.suggestion_text.text()
     assert window.session.draft.answers[card.item.id].value == "yes"  # not changed by the checks
     click(qtbot, card.use_suggestion)
     assert window.session.draft.answers[card.item.id].value == "no"

@@ -12,6 +12,7 @@ from wizard.cli.output import fail, print_json
 from wizard.core.bank import Bank, bank_files, load_bank, load_banks
 from wizard.core.bank_errors import BankError
 from wizard.core.bank_schema import Item
+from wizard.core.describe import plural
 
 
 def register(commands: Any) -> None:
@@ -42,7 +43,7 @@ def validate_cmd(args: argparse.Namespace) -> int:
             failed = failed or any(p.severity == "error" for p in exc.problems)
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
-            print(f"{path}: NOT valid ({len(exc.problems)} problem(s))", file=sys.stderr)
+            print(f"{path}: NOT valid ({plural(len(exc.problems), 'problem')})", file=sys.stderr)
             continue
         for warning in bank.warnings:
             print(warning, file=sys.stderr)

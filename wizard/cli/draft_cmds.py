@@ -102,7 +102,8 @@ def new_draft_cmd(args: argparse.Namespace) -> int:
     chosen = args.frameworks or known
     unknown = [f for f in chosen if f not in known]
     if unknown:
-        return fail(f"Unknown framework(s): {', '.join(unknown)}. Known: {', '.join(known)}.", EXIT_BAD_INPUT)
+        kind = "framework" if len(unknown) == 1 else "frameworks"
+        return fail(f"Unknown {kind}: {', '.join(unknown)}. Known: {', '.join(known)}.", EXIT_BAD_INPUT)
     draft = new_draft(args.practice, ods, chosen, as_at=args.as_at)
     if not args.out.parent.is_dir():
         return fail(f"The folder {args.out.parent} does not exist.", EXIT_BAD_INPUT)

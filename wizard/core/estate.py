@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from wizard.core.bank import Bank
 from wizard.core.check_results import CheckResult, DeviceReport
+from wizard.core.describe import plural
 from wizard.core.draft import Draft
 
 
@@ -41,6 +42,12 @@ def _linked(reports: list[DeviceReport], check_ids: list[str]) -> list[tuple[str
     return [(r.device.hostname, res) for r in reports for res in r.results if res.check_id in check_ids]
 
 
+def _problem(host: str, result: CheckResult) -> str:
+    """'on RECEPTION-1, no anti-malware software was found': the finding, never the check's title."""
+    finding = result.finding.rstrip(".")
+    return f"on {host}, {finding[:1].lower()}{finding[1:]}"
+
+
 def suggestions(banks: list[Bank], draft: Draft) -> dict[str, Suggestion]:
     """Item id -> suggested answer, for yes/no items whose linked checks all agree."""
     reports = device_reports(draft)
@@ -53,13 +60,19 @@ def suggestions(banks: list[Bank], draft: Draft) -> dict[str, Suggestion]:
             if item.type != "yes_no" or not item.checks or rule is None or rule.equals is None:
                 continue
             linked = _linked(reports, item.checks)
-            failing = [f"{host}: {res.title}" for host, res in linked if res.status == "fail"]
+            failing = [
+                f"on {host}, {res.finding[:1].lower()}{res.finding[1:]}"
+                for host, res in linked
+                if res.status == "fail"
+            ]
             passing = [res for _, res in linked if res.status == "pass"]
             good, bad = rule.equals, "no" if rule.equals == "yes" else "yes"
             if failing:
                 shown = "; ".join(failing[:4]) + (f" and {len(failing) - 4} more" if len(failing) > 4 else "")
-                found[item.id] = Suggestion(bad, f"The computer checks found problems: {shown}.")
+                found[item.id] = Suggestion(bad, f"The computer checks found a problem: {shown}.")
             elif passing and all(res.status in ("pass", "not_applicable") for _, res in linked):
                 devices = len({host for host, _ in linked})
-                found[item.id] = Suggestion(good, f"The computer checks passed on {devices} computer(s).")
+                found[item.id] = Suggestion(
+                    good, f"The computer checks passed on {plural(devices, 'computer')}."
+                )
     return found

@@ -126,12 +126,15 @@ class WizardView(QWidget):
         self.next.clicked.connect(lambda: self.step(1))
         self.progress = QProgressBar(footer)
         self.progress.setAccessibleName("Overall progress")
-        self.progress.setFormat("%p% answered")
+        self.progress.setTextVisible(False)  # text over the green bar was hard to read: it sits beside it
+        self.progress_text = QLabel(footer)
+        self.progress_text.setAccessibleName("Share of questions answered")
         self.save_label = QLabel("", footer)
         self.save_label.setObjectName("hint")
         self.save_label.setAccessibleName("Save status")
         row.addWidget(self.back)
         row.addWidget(self.progress, 1)
+        row.addWidget(self.progress_text)
         row.addWidget(self.save_label)
         row.addWidget(self.next)
         return footer
@@ -220,6 +223,7 @@ class WizardView(QWidget):
     def refresh_progress(self, *_: object) -> None:
         result = self.session.assessment()
         self.progress.setValue(result.percent_complete)
+        self.progress_text.setText(f"{result.percent_complete}% answered")
         states = section_states(result)
         for row in range(self.nav.count()):
             entry = self.nav.item(row)

@@ -15,16 +15,23 @@ class _Relay(QObject):
 
     done = Signal(object)
     failed = Signal(object)
+    progressed = Signal(object)
 
     def __init__(
-        self, on_done: Callable[[Any], None], on_error: Callable[[Exception], None], owner: QObject | None
+        self,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None],
+        owner: QObject | None,
+        on_progress: Callable[[Any], None] | None = None,
     ) -> None:
         super().__init__()
         self._on_done = on_done
         self._on_error = on_error
+        self._on_progress = on_progress
         self._owner = owner
         self.done.connect(self._deliver_done)
         self.failed.connect(self._deliver_error)
+        self.progressed.connect(self._deliver_progress)
 
     def _owner_gone(self) -> bool:
         return self._owner is not None and not shiboken6.isValid(self._owner)
@@ -34,6 +41,11 @@ class _Relay(QObject):
         _live.discard(self)
         if not self._owner_gone():  # e.g. the page was closed while a file was copied
             self._on_done(value)
+
+    @Slot(object)
+    def _deliver_progress(self, step: Any) -> None:
+        if self._on_progress is not None and not self._owner_gone():
+            self._on_progress(step)
 
     @Slot(object)
     def _deliver_error(self, exc: Exception) -> None:
@@ -71,6 +83,19 @@ def run_in_thread(
     relay = _Relay(on_done, on_error, owner)
     _live.add(relay)
     QThreadPool.globalInstance().start(_Job(fn, relay))
+
+
+def run_with_progress(
+    fn: Callable[[Callable[[Any], None]], Any],
+    on_progress: Callable[[Any], None],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[Exception], None],
+    owner: QObject | None = None,
+) -> None:
+    """Like ``run_in_thread``; ``fn`` is given a callback whose steps reach ``on_progress`` by signal."""
+    relay = _Relay(on_done, on_error, owner, on_progress)
+    _live.add(relay)
+    QThreadPool.globalInstance().start(_Job(lambda: fn(relay.progressed.emit), relay))
 
 
 def wait_for_workers(msecs: int = 10_000) -> bool:

@@ -11,6 +11,7 @@ from wizard.checks.facts import Fact, Snapshot
 from wizard.checks.registry import LINUX
 from wizard.checks.verdict import Verdict
 from wizard.core.check_results import CheckStatus
+from wizard.core.describe import plural
 
 ADMIN_GROUPS = ("sudo", "wheel", "admin")
 
@@ -49,14 +50,15 @@ def updates_recent(s: Snapshot, fact: Fact) -> Verdict:
     if data["security"]:
         return Verdict(
             "fail",
-            f"{data['security']} security update(s) are waiting to be installed.",
+            f"{plural(data['security'], 'security update is', 'security updates are')} waiting to be installed.",
             fact,
             {"security": data["security"], "upgradable": data.get("upgradable")},
         )
     if data.get("upgradable"):
         return Verdict(
             "warning",
-            f"No security updates are waiting, but {data['upgradable']} other update(s) are.",
+            "No security updates are waiting, but "
+            f"{plural(data['upgradable'], 'other update is', 'other updates are')} waiting.",
             fact,
             {"upgradable": data["upgradable"]},
         )
@@ -150,7 +152,9 @@ def antimalware_signatures(s: Snapshot, fact: Fact) -> Verdict:
     pass_days = threshold("antimalware_signatures", "pass_days")
     warn_days = threshold("antimalware_signatures", "warn_days")
     status: CheckStatus = "pass" if age <= pass_days else "warning" if age <= warn_days else "fail"
-    return Verdict(status, f"The anti-malware definitions are {age} day(s) old.", fact, {"age_days": age})
+    return Verdict(
+        status, f"The anti-malware definitions are {plural(age, 'day')} old.", fact, {"age_days": age}
+    )
 
 
 @LINUX.check("disk_encryption", needs="linux.block_devices", what="the disk layout")
@@ -228,7 +232,7 @@ def screen_lock(s: Snapshot, fact: Fact) -> Verdict:
     delay, locks = data.get("idle_delay", 0), data.get("lock_enabled")
     limit = threshold("screen_lock", "max_idle_seconds")
     if locks and 0 < delay <= limit:
-        return Verdict("pass", f"The screen locks after {delay // 60} minute(s) idle.", fact, data)
+        return Verdict("pass", f"The screen locks after {plural(delay // 60, 'minute')} idle.", fact, data)
     return Verdict(
         "fail", f"The screen does not lock within {limit // 60} minutes of being left.", fact, data
     )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,19 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.checks.catalogue import CATALOGUE
+from wizard.checks.catalogue import BY_ID, CATALOGUE
 from wizard.checks.collector import collector_for_this_os
 from wizard.checks.device_file import estate_reports, save_device_file
 from wizard.checks.evaluate import evaluate
 from wizard.checks.facts import Snapshot
 from wizard.checks.runner import collect
 from wizard.core.check_results import STATUS_WORDS, CheckResult, DeviceReport, status_summary
+from wizard.core.describe import plural
 from wizard.core.estate import device_reports
 from wizard.core.paths import data_dir
 from wizard.ui.pages.base import Page, read_only_table
 from wizard.ui.session import Session
 from wizard.ui.style import tint
-from wizard.ui.workers import run_in_thread
+from wizard.ui.workers import run_with_progress
 
 INTRO = (
     "Read-only checks of this computer: firewall, updates, whether the operating system is still "
@@ -53,10 +55,7 @@ class ChecksPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__("Check this computer", INTRO, parent)
         self.session = session
-        self._done_total = (0, 1)  # written by the worker, read by a GUI timer: no cross-thread signals
-        self._poll = QTimer(self)
-        self._poll.setInterval(100)
-        self._poll.timeout.connect(self._step)
+        self._technical = False  # raw values and system messages are shown only when asked for
         row = QHBoxLayout()
         self.run_button = QPushButton("&Check this computer", self)
         self.run_button.setObjectName("primary")
@@ -65,6 +64,7 @@ class ChecksPage(Page):
         self.import_button.clicked.connect(self.import_estate)
         self.bar = QProgressBar(self)
         self.bar.setAccessibleName("Checks progress")
+        self.bar.setTextVisible(False)  # the status line says it in words, readable
         self.bar.hide()
         row.addWidget(self.run_button)
         row.addWidget(self.import_button)
@@ -84,6 +84,8 @@ class ChecksPage(Page):
         self.table.currentCellChanged.connect(lambda row, col, *_: self._details(row, col))
         self.details = QTextBrowser(splitter)
         self.details.setAccessibleName("Details of the selected result")
+        self.details.setOpenLinks(False)
+        self.details.anchorClicked.connect(self._toggle_technical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
         self.outer.addWidget(splitter, 1)
@@ -95,26 +97,23 @@ class ChecksPage(Page):
         self.bar.setValue(0)
         self.bar.show()
         self.status.setText("Checking this computer… (a few seconds)")
-        self._done_total = (0, 1)
 
-        def note(done: int, total: int, _name: str) -> None:
-            self._done_total = (done, total)
-
-        def work() -> tuple[DeviceReport, Snapshot]:
-            snapshot = collect(collector_for_this_os(), note)
+        def work(report_step: Callable[[object], None]) -> tuple[DeviceReport, Snapshot]:
+            snapshot = collect(
+                collector_for_this_os(), lambda done, total, name: report_step((done, total, name))
+            )
             return evaluate(snapshot), snapshot
 
-        self._poll.start()
-        run_in_thread(work, self._checked, self._failed, self)
+        run_with_progress(work, self._step, self._checked, self._failed, self)
 
-    def _step(self) -> None:
-        done, total = self._done_total
+    def _step(self, step: tuple[int, int, str]) -> None:
+        done, total, name = step
         self.bar.setMaximum(total)
         self.bar.setValue(done)
+        self.status.setText(f"Checking this computer: {done} of {total} read ({name})…")
 
     def _checked(self, outcome: tuple[DeviceReport, Snapshot]) -> None:
         report, snapshot = outcome
-        self._poll.stop()
         self.run_button.setEnabled(True)
         self.run_button.setText("&Check this computer again")
         self.bar.hide()
@@ -129,7 +128,6 @@ class ChecksPage(Page):
         self.status.setText(f"{report.device.hostname}: {summary}.{saved}")
 
     def _failed(self, exc: Exception) -> None:
-        self._poll.stop()
         self.run_button.setEnabled(True)
         self.bar.hide()
         self.status.setText(f"The checks could not run: {exc}")
@@ -143,7 +141,7 @@ class ChecksPage(Page):
         for report in reports:
             self.session.add_device_report(report)
         skipped = f" Skipped: {'; '.join(problems)}" if problems else ""
-        self.status.setText(f"Imported results from {len(reports)} computer(s).{skipped}")
+        self.status.setText(f"Imported results from {plural(len(reports), 'computer')}.{skipped}")
 
     # --- showing ---------------------------------------------------------------------------
     def entered(self) -> None:
@@ -153,42 +151,64 @@ class ChecksPage(Page):
         for col, report in enumerate(self.reports):
             for row, check in enumerate(CATALOGUE):
                 result = report.result(check.id)
-                words = STATUS_WORDS[result.status] if result else "—"
-                cell = QTableWidgetItem(words)
-                if result is not None:
-                    background, text = tint(result.status)
-                    cell.setBackground(background)
-                    cell.setForeground(text)
-                    cell.setToolTip(result.finding)
+                status = result.status if result else "not_applicable"  # a check that does not run there
+                cell = QTableWidgetItem(STATUS_WORDS[status])
+                background, text = tint(status)
+                cell.setBackground(background)
+                cell.setForeground(text)
+                cell.setToolTip(result.finding if result else _not_run(report, check.id))
                 self.table.setItem(row, col, cell)
         if not self.reports:
             self.details.setHtml("<p>No results yet. Press “Check this computer”.</p>")
+        elif self.table.currentRow() < 0 or self.table.currentColumn() < 0:
+            self.table.setCurrentCell(0, 0)  # the details follow the results as soon as they arrive
+        else:
+            self._details(self.table.currentRow(), self.table.currentColumn())
+
+    def _toggle_technical(self, _link: QUrl) -> None:
+        self._technical = not self._technical
+        self._details(self.table.currentRow(), self.table.currentColumn())
 
     def _details(self, row: int, col: int) -> None:
         if not (0 <= col < len(self.reports)) or not (0 <= row < len(CATALOGUE)):
             return
         report = self.reports[col]
-        result = report.result(CATALOGUE[row].id)
+        check_id = CATALOGUE[row].id
+        result = report.result(check_id)
         self.details.setHtml(
-            _details_html(report, result)
+            _details_html(report, result, self._technical)
             if result
-            else f"<p>This check does not apply to {escape(report.device.os_name)}.</p>"
+            else f"<h3>{escape(report.device.hostname)}: {escape(CATALOGUE[row].title)}</h3>"
+            f"<p>Not applicable: {escape(_not_run(report, check_id))}.</p>"
         )
 
 
-def _details_html(report: DeviceReport, result: CheckResult) -> str:
-    raw = (
-        escape(json.dumps(result.raw, indent=1, default=str)) if result.raw is not None else "(nothing read)"
-    )
+def _not_run(report: DeviceReport, check_id: str) -> str:
+    reason = BY_ID[check_id].not_on.get(report.device.os, "")
+    return f"not checked on {report.device.os_name}" + (f" ({reason})" if reason else "")
+
+
+def _details_html(report: DeviceReport, result: CheckResult, technical: bool) -> str:
     parts = [
-        f"<h3>{escape(result.title)} on {escape(report.device.hostname)}: {STATUS_WORDS[result.status]}</h3>",
+        f"<h3>{escape(report.device.hostname)}: {escape(result.title)}: {STATUS_WORDS[result.status]}</h3>",
         f"<p>{escape(result.finding)}</p>",
     ]
     if result.remediation:
         parts.append(f"<p><b>What to do:</b> {escape(result.remediation)}</p>")
     if result.refs:
         parts.append(f"<p><b>Evidence for:</b> {escape(', '.join(result.refs))}</p>")
-    parts.append(f"<p><b>Read from:</b> {escape(result.source)}<br><b>Value read:</b></p><pre>{raw}</pre>")
+    if technical:
+        raw = (
+            escape(json.dumps(result.raw, indent=1, default=str))
+            if result.raw is not None
+            else "(nothing read)"
+        )
+        parts.append("<p><a href='technical'>Hide technical details</a></p>")
+        parts.append(
+            f"<p><b>Read from:</b> {escape(result.source)}<br><b>Value read:</b></p><pre>{raw}</pre>"
+        )
+    else:
+        parts.append("<p><a href='technical'>Technical details</a> (for your IT provider)</p>")
     parts.append(
         f"<p><small>{escape(report.device.os_name)}; checked {report.checked_at:%d/%m/%Y %H:%M} UTC"
         f"{'; as administrator' if report.device.elevated else ''}.</small></p>"

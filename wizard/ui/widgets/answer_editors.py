@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -65,6 +65,23 @@ class _ButtonsEditor(AnswerEditor):
         if horizontal:
             layout.addStretch(1)
         self._group.buttonToggled.connect(self._toggled)
+        for button in self._buttons.values():
+            button.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        """Arrow keys move between the choices; for one answer they also choose it, as on Windows."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QAbstractButton):
+            return False
+        key = event.key()  # type: ignore[attr-defined]
+        step = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}.get(key)
+        if step is None:
+            return False
+        buttons = list(self._buttons.values())
+        target = buttons[(buttons.index(watched) + step) % len(buttons)]
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        if not self._several and not target.isChecked():
+            target.click()
+        return True
 
     def _toggled(self, button: QAbstractButton, checked: bool) -> None:
         if self._several:

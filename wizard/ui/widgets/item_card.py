@@ -7,6 +7,7 @@ session's signals bring this card up to date.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -90,10 +91,18 @@ class ItemCard(QFrame):
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
+        self._reading_order()
         session.answer_changed.connect(self._answer_changed)
         session.facts_changed.connect(self._facts_changed)
         session.checks_changed.connect(self.refresh_suggestion)
         self.load()
+
+    def _reading_order(self) -> None:
+        """Tab follows the card as it reads: answer, fields, provider, not sure, attach, note, files."""
+        chain: list[QWidget] = [self.not_sure, self.evidence.add_button, self.note, self.evidence.files]
+        chain.append(self.evidence.remove_button)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _heading(self) -> QHBoxLayout:
         row = QHBoxLayout()
