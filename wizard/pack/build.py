@@ -11,9 +11,10 @@ from cryptography.x509.oid import NameOID
 
 from wizard.core.bank import Bank
 from wizard.core.draft import Draft
-from wizard.pack.attachments import attachments, pack_summary
+from wizard.pack.attachments import attachments, pack_summary, scored_as_of
 from wizard.pack.identity_cert import fingerprint_of
 from wizard.pack.report import BuiltReport, PackInputs, build_report
+from wizard.pack.report_styles import london
 from wizard.pack.sign import SigningKey, new_document_id, sign_report, write_pack
 
 Progress = Callable[[str], None]
@@ -42,19 +43,24 @@ def build_pack(
     when: dt.datetime | None = None,
     progress: Progress | None = None,
 ) -> PackResult:
-    """Write the signed pack to ``out``. The draft is only read, never changed."""
+    """Write the signed pack to ``out``. The draft is only read, never changed.
+
+    The summary and the report are scored as of one day (see ``scored_as_of``),
+    so the verifier, scoring ``answers.json`` again later, gets the same result.
+    """
     say = progress or (lambda _step: None)
     created = when or dt.datetime.now(dt.UTC).replace(microsecond=0)
     document_id = new_document_id(draft.practice.ods_code, created)
     fingerprint = fingerprint_of(key.certificate)
+    scored = scored_as_of(draft, london(created)[0].date())
     say("Collecting the answers and evidence")
-    summary = pack_summary(banks, draft, document_id, fingerprint)
+    summary = pack_summary(banks, scored, document_id, fingerprint)
     files = attachments(banks, draft, draft_path, summary)
     say("Writing the report")
     report: BuiltReport = build_report(
         PackInputs(
             banks=banks,
-            draft=draft,
+            draft=scored,
             draft_path=draft_path,
             document_id=document_id,
             created_at=created,
