@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import random
 import subprocess
@@ -11,51 +10,24 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives import serialization
+from pyhanko.pdf_utils.generic import NumberObject
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas
 
+from tests.attack_kit import genuine_pack, practice_key
 from tests.conftest import ROOT
-from wizard.pack.attachments import Attachment
-from wizard.pack.identity_cert import make_self_signed
-from wizard.pack.sign import SigningKey, sign_report
+from wizard.core.bank import Bank
+from wizard.pack.sign import SigningKey
 from wizard.pack.verify import verify_bytes
 
 FLIPS = 200
-NOW = dt.datetime(2026, 11, 24, 12, 0, tzinfo=dt.UTC)
-
-
-def _key() -> SigningKey:
-    key, cert = make_self_signed("Riverside Surgery", "A12345", NOW)
-    return SigningKey(key, cert)
-
-
-def _pdf(pages: int = 2) -> bytes:
-    pdfmetrics.registerFont(TTFont("DejaVuTest", ROOT / "assets" / "fonts" / "DejaVuSans-stamp-1000upem.ttf"))
-    buffer = io.BytesIO()
-    page = canvas.Canvas(buffer, initialFontName="DejaVuTest")
-    for n in range(pages):
-        page.setFont("DejaVuTest", 12)
-        page.drawString(72, 720, f"Riverside Surgery evidence, page {n + 1} – £0 ’")
-        page.showPage()
-    page.save()
-    return buffer.getvalue()
 
 
 @pytest.fixture(scope="module")
-def signed() -> tuple[bytes, SigningKey]:
-    key = _key()
-    files = [
-        Attachment(
-            "summary.json",
-            b'{"practice": "Riverside Surgery", "ods_code": "A12345"}',
-            "s",
-            "application/json",
-        )
-    ]
-    return sign_report(_pdf(), files, key, 1, (72, 72, 300, 160), "Riverside Surgery", NOW), key
+def signed(real_banks: list[Bank], tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, SigningKey]:
+    """A real pack, built and signed by the program from the demo assessment."""
+    key = practice_key()
+    return genuine_pack(real_banks, tmp_path_factory.mktemp("tamper"), key).read_bytes(), key
 
 
 def _signed_range(data: bytes) -> list[tuple[int, int]]:
@@ -94,7 +66,7 @@ def test_an_added_revision_that_changes_a_page_is_caught(
     data, key = signed
     writer = IncrementalPdfFileWriter(io.BytesIO(data))
     page = writer.root["/Pages"]["/Kids"][0]
-    page["/Rotate"] = __import__("pyhanko.pdf_utils.generic", fromlist=["NumberObject"]).NumberObject(90)
+    page["/Rotate"] = NumberObject(90)
     writer.update_container(page)
     changed = io.BytesIO()
     writer.write(changed)
@@ -119,7 +91,7 @@ def test_an_added_revision_that_changes_a_page_is_caught(
 
 def test_the_wrong_certificate_or_fingerprint_is_not_trusted(signed: tuple[bytes, SigningKey]) -> None:
     data, _ = signed
-    other = _key()
+    other = practice_key()
     assert not verify_bytes(Path("p.pdf"), data, [other.certificate], None).trusted
     good = verify_bytes(Path("p.pdf"), data, [], None)
     assert not good.ok and "not confirmed" in " ".join(good.problems)

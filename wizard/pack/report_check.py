@@ -1,0 +1,81 @@
+"""Does the report's cover and summary page say what the pack's data says?
+
+A commissioner may read only the report, so it must agree with the summary
+the verifier confirmed: the practice's ODS code, the document id, the
+certificate fingerprint and the banks on the cover; each overall DSPT status,
+each Cyber Essentials verdict and the answered percentage on the summary
+page. The pages are read back as text (see ``page_text``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pyhanko.pdf_utils.rw_common import PdfHandler
+
+from wizard.pack.page_text import leading_pages, page_words
+
+_ODS = re.compile(r"ODS code (\S+)")
+_DOCUMENT_ID = re.compile(r"GPCW-[A-Z0-9]+-\d{8}-[0-9A-F]{4}")
+_OVERALL = re.compile(r"^Overall: (.+)$", re.MULTILINE)
+_READY = re.compile(r"^(Ready to submit|Not ready to submit yet)", re.MULTILINE)
+_PERCENT = re.compile(r"are answered \((\d+)%\)")
+_ANSWERS_START = re.compile(r"^Answers\nEvery question", re.MULTILINE)
+LEADING_PAGES = 6  # the cover, then the summary section, which ends where the answers start
+
+
+@dataclass(frozen=True)
+class ReportFacts:
+    """What the first pages of the report show."""
+
+    ods_codes: list[str]
+    document_ids: list[str]
+    cover: str  # the cover's text without any white space, to find long values that wrap
+    overall: list[str]
+    ready: list[bool]
+    percent: list[int]
+
+
+def read_report(handler: PdfHandler) -> ReportFacts:
+    """The facts on the cover and the summary page; PageTextError if the pages cannot be read."""
+    pages = [page_words(page) for page in leading_pages(handler, LEADING_PAGES)]
+    cover, rest = pages[0], "\n".join(pages[1:])
+    answers = _ANSWERS_START.search(rest)
+    rest = rest[: answers.start()] if answers else rest  # notes in the answers could say anything
+    return ReportFacts(
+        ods_codes=_ODS.findall(cover),
+        document_ids=_DOCUMENT_ID.findall(cover),
+        cover="".join(cover.split()),
+        overall=[s.strip() for s in _OVERALL.findall(rest)],
+        ready=[s == "Ready to submit" for s in _READY.findall(rest)],
+        percent=[int(p) for p in _PERCENT.findall(rest)],
+    )
+
+
+def _listed(summary: dict[str, Any], part: str, key: str) -> list[Any]:
+    return [entry.get(key) for entry in summary.get(part, []) if isinstance(entry, dict)]
+
+
+def report_problems(facts: ReportFacts, summary: dict[str, Any]) -> list[str]:
+    """Where the report's first pages disagree with ``summary`` (already confirmed), in plain words."""
+    differ: list[str] = []
+    if set(facts.document_ids) != {summary.get("document_id")}:
+        differ.append("document ID")
+    if str(summary.get("certificate_sha256", "")) not in facts.cover:
+        differ.append("certificate fingerprint")
+    if any(str(digest) not in facts.cover for digest in _listed(summary, "banks", "sha256")):
+        differ.append("question banks")
+    if facts.overall != _listed(summary, "dspt", "status"):
+        differ.append("DSPT status")
+    if facts.ready != _listed(summary, "cyber_essentials", "ready"):
+        differ.append("Cyber Essentials result")
+    if facts.percent != [summary.get("answered_percent")]:
+        differ.append("questions answered")
+    if not differ:
+        return []
+    return [
+        f"The report's pages do not agree with the pack's answers ({', '.join(differ)}): "
+        "what it shows is not what its answers give."
+    ]
