@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from asn1crypto import x509 as asn1_x509
@@ -41,6 +42,8 @@ __all__ = [
 ]
 
 MAX_PACK_BYTES = 2 * 1024 * 1024 * 1024  # several 250 MB evidence files; stops a runaway read
+MAX_EARLIER_VERSIONS = 16  # how many earlier revisions are searched for a hidden signature
+_EOF = re.compile(rb"%%EOF[ \t]*\r?\n?")
 
 
 class UnreadablePackError(Exception):
@@ -76,15 +79,49 @@ def verify_bytes(
         return verdict
 
 
+def _signatures(data: bytes) -> tuple[PdfFileReader, list[EmbeddedPdfSignature]]:
+    reader = PdfFileReader(io.BytesIO(data), strict=False)
+    return reader, list(reader.embedded_signatures)
+
+
+def _versions(data: bytes) -> Iterator[bytes]:
+    """The file, then the file as it ended at each earlier end-of-file marker, newest first.
+
+    Lazily, and a bounded number: the earlier ones are only made when the
+    whole file shows no signature.
+    """
+    yield data
+    last = len(data)
+    while last and data[last - 1 : last] in b" \t\r\n\0":
+        last -= 1
+    ends = [m.end() for m in _EOF.finditer(data) if m.end() < last]
+    for end in reversed(ends[-MAX_EARLIER_VERSIONS:]):
+        yield data[:end]
+
+
 def _signature(data: bytes, verdict: Verdict) -> tuple[PdfFileReader, EmbeddedPdfSignature] | None:
-    try:
-        reader = PdfFileReader(io.BytesIO(data), strict=False)
-        signatures = reader.embedded_signatures
-    except Exception as exc:  # a damaged file: say so, never crash
-        verdict.problems.append(f"The file is damaged and cannot be read as a PDF ({type(exc).__name__}).")
-        return None
-    if not signatures:
-        verdict.problems.append("The file has no signature.")
+    """The signature, found in the file as it is or, like poppler, in an earlier revision of it.
+
+    A revision appended to hide the signature field, or to break the file's
+    structure, still leaves the signed revision in the first bytes.
+    """
+    reader: PdfFileReader | None = None
+    signatures: list[EmbeddedPdfSignature] = []
+    damage = ""
+    for version in _versions(data):
+        try:
+            reader, signatures = _signatures(version)
+        except Exception as exc:  # a damaged file: say so, never crash
+            damage = damage or type(exc).__name__
+            continue
+        if signatures:
+            break
+    if reader is None or not signatures:
+        verdict.problems.append(
+            f"The file is damaged and cannot be read as a PDF ({damage})."
+            if reader is None
+            else "The file has no signature."
+        )
         return None
     if len(signatures) > 1:
         verdict.problems.append(f"The file has {len(signatures)} signatures; a pack has exactly one.")
