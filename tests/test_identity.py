@@ -191,12 +191,16 @@ def _issue(
     signer: ec.EllipticCurvePrivateKey,
     days: tuple[int, int] = (-1, 365),
     signing: bool = True,
+    ods: str = "A12345",
 ) -> x509.Certificate:
     """A certificate for ``subject`` signed by the test ICB, valid ``days`` (start, end) from today."""
     start, end = days
+    names = [x509.NameAttribute(NameOID.COMMON_NAME, subject)]
+    if subject != ICB and ods:
+        names.append(x509.NameAttribute(NameOID.SERIAL_NUMBER, ods))  # the practice it is for
     builder = (
         x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)]))
+        .subject_name(x509.Name(names))
         .issuer_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, ICB)]))
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
@@ -251,6 +255,7 @@ def test_import_wrong_passphrase(tmp_path: Path, icb_p12: IcbFile) -> None:
         ({"days": (-400, -1)}, "expired on"),
         ({"days": (10, 400)}, "not valid until"),
         ({"signing": False}, "not allowed to sign"),
+        ({"ods": ""}, "names no ODS code"),
     ],
 )
 def test_import_refuses_unusable_certificates(tmp_path: Path, cert_kw: dict[str, Any], message: str) -> None:

@@ -192,6 +192,12 @@ def check_importable(
             "This certificate is not allowed to sign documents (no 'digital signature' key usage). "
             "Ask the ICB for a document-signing certificate."
         )
+    if ods_code_of(cert) is None:
+        raise IdentityError(
+            "This certificate does not say which practice it belongs to (it names no ODS code), so the "
+            "ICB's verify would refuse every pack it signs. Ask the ICB for a certificate naming the "
+            "practice's ODS code."
+        )
     _check_dates(cert, now or dt.datetime.now(dt.UTC))
     return key, cert
 
