@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import stat
 from pathlib import Path
 
 TMP_PREFIX = ".gpcw-tmp-"
+_MAX_NAME_BYTES = 255  # the usual file system limit for one name
 
 
 def fsync_dir(folder: Path) -> None:
@@ -32,9 +34,17 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _temporary_for(target: Path) -> Path:
+    """A temporary name beside ``target``; shortened when the target's own name is near the limit."""
+    name = f"{TMP_PREFIX}{os.getpid()}-{target.name}"
+    if len(name.encode("utf-8")) > _MAX_NAME_BYTES:
+        name = f"{TMP_PREFIX}{os.getpid()}-{hashlib.sha256(target.name.encode()).hexdigest()[:16]}"
+    return target.with_name(name)
+
+
 def atomic_write(target: Path, data: bytes) -> None:
     """Replace ``target`` with ``data`` atomically; raise OSError on failure."""
-    tmp = target.with_name(f"{TMP_PREFIX}{os.getpid()}-{target.name}")
+    tmp = _temporary_for(target)
     try:
         with tmp.open("wb") as handle:
             handle.write(data)
