@@ -15,15 +15,16 @@ from typing import Any
 
 from pyhanko.pdf_utils.rw_common import PdfHandler
 
-from wizard.pack.page_text import leading_pages, page_words
+from wizard.pack.page_text import PageTextError, leading_pages, page_words
 
 _ODS = re.compile(r"ODS code (\S+)")
 _DOCUMENT_ID = re.compile(r"GPCW-[A-Z0-9]+-\d{8}-[0-9A-F]{4}")
 _OVERALL = re.compile(r"^Overall: (.+)$", re.MULTILINE)
 _READY = re.compile(r"^(Ready to submit|Not ready to submit yet)", re.MULTILINE)
-_PERCENT = re.compile(r"are answered \((\d+)%\)")
+_PERCENT = re.compile(r"are\s+answered\s+\((\d+)%\)")
+_SUMMARY_START = re.compile(r"^Summary\nThis is the practice's own assessment", re.MULTILINE)
 _ANSWERS_START = re.compile(r"^Answers\nEvery question", re.MULTILINE)
-LEADING_PAGES = 6  # the cover, then the summary section, which ends where the answers start
+LEADING_PAGES = 40  # the cover and the summary section, however long the practice's details
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,20 @@ class ReportFacts:
 
 
 def read_report(handler: PdfHandler) -> ReportFacts:
-    """The facts on the cover and the summary page; PageTextError if the pages cannot be read."""
-    pages = [page_words(page) for page in leading_pages(handler, LEADING_PAGES)]
-    cover, rest = pages[0], "\n".join(pages[1:])
-    answers = _ANSWERS_START.search(rest)
-    rest = rest[: answers.start()] if answers else rest  # notes in the answers could say anything
+    """The facts on the cover and the summary pages; PageTextError if the pages cannot be read.
+
+    The cover runs up to the summary's heading, the summary up to the answers'
+    (whose notes could say anything, so they are never read).
+    """
+    text = ""
+    for page in leading_pages(handler, LEADING_PAGES):
+        text += page_words(page) + "\n"
+        if _ANSWERS_START.search(text):
+            break
+    summary, answers = _SUMMARY_START.search(text), _ANSWERS_START.search(text)
+    if summary is None or answers is None or answers.start() < summary.start():
+        raise PageTextError("The report's pages are not laid out as a pack's: its summary cannot be found.")
+    cover, rest = text[: summary.start()], text[summary.start() : answers.start()]
     return ReportFacts(
         ods_codes=_ODS.findall(cover),
         document_ids=_DOCUMENT_ID.findall(cover),

@@ -74,7 +74,7 @@ def standards_table(result: DsptResult) -> Table:
         )
         extra.append(tint_cell(2, row, standard.status))
     widths = [1.8 * cm, 5.0 * cm, 4.3 * cm, 2.1 * cm, 3.8 * cm]
-    return Table(rows, colWidths=widths, style=table_style(extra=extra), repeatRows=1)
+    return Table(rows, colWidths=widths, style=table_style(extra=extra), repeatRows=1, splitInRow=1)
 
 
 def dspt_part(result: DsptResult) -> list[Flowable]:
