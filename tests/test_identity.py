@@ -14,6 +14,7 @@ from typing import Any
 
 import keyring
 import pytest
+from asn1crypto import pkcs12 as asn1_pkcs12
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -27,6 +28,7 @@ from wizard.core import paths
 from wizard.pack import passphrase as pp
 from wizard.pack.identity import (
     CERT_FILE,
+    KDF_ROUNDS,
     KEY_FILE,
     IdentityError,
     certificate_summary,
@@ -114,6 +116,37 @@ def test_key_file_is_encrypted_with_aes(tmp_path: Path) -> None:
         with pytest.raises(ValueError):
             pkcs12.load_key_and_certificates(data, no_password)
     assert AES256_CBC_OID in data and TRIPLE_DES_PBE_OID not in data
+
+
+def test_key_file_mac_is_as_slow_to_guess_as_its_encryption(tmp_path: Path) -> None:
+    """A wrong passphrase fails against the MAC first: it must cost as many rounds as the key's encryption."""
+    create_identity("Riverside Surgery", "A12345", PASS, tmp_path)
+    data = (identity_dir(tmp_path) / KEY_FILE).read_bytes()
+    mac = asn1_pkcs12.Pfx.load(data)["mac_data"]
+    assert (
+        mac["iterations"].native >= KDF_ROUNDS
+        and mac["mac"]["digest_algorithm"]["algorithm"].native == "sha256"
+    )
+    info = subprocess.run(
+        [
+            "openssl",
+            "pkcs12",
+            "-in",
+            str(identity_dir(tmp_path) / KEY_FILE),
+            "-info",
+            "-noout",
+            "-passin",
+            "stdin",
+        ],
+        input=PASS,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert info.returncode == 0, info.stderr
+    assert f"MAC: sha256, Iteration {KDF_ROUNDS}" in info.stderr + info.stdout
+    assert f"Iteration {KDF_ROUNDS}, PRF hmacWithSHA256" in info.stderr + info.stdout
+    assert load_identity(PASS, tmp_path).self_signed  # and the program still opens it
 
 
 @pytest.mark.parametrize("short", ["", "seven77"])

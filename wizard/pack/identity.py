@@ -1,7 +1,8 @@
 """The practice's signing identity: a private key and its certificate, kept on the stick.
 
 The key only ever reaches the disk inside a PKCS#12 file encrypted with the
-practice's passphrase (AES-256, PBKDF2-HMAC-SHA256). A public copy of the
+practice's passphrase (AES-256, PBKDF2-HMAC-SHA256), whose MAC takes as many
+iterations as the encryption (see ``p12_mac``). A public copy of the
 certificate sits beside it so that showing or sending the certificate to the
 ICB never needs the passphrase. Both files are written atomically: a pulled
 stick leaves the old identity or the new one, never half of each.
@@ -23,6 +24,7 @@ from cryptography.hazmat.primitives.serialization.pkcs12 import PKCS12PrivateKey
 
 from wizard.core.atomic import atomic_write
 from wizard.core.paths import data_dir
+from wizard.pack.p12_mac import reseal_mac
 
 if TYPE_CHECKING:
     from wizard.pack.sign import SigningKey
@@ -280,6 +282,7 @@ def _store(identity: Identity, passphrase: str, folder: Path | None) -> None:
     p12 = pkcs12.serialize_key_and_certificates(
         _FRIENDLY_NAME, identity.key, identity.certificate, identity.chain or None, _encryption(passphrase)
     )
+    p12 = reseal_mac(p12, passphrase, KDF_ROUNDS)  # cryptography's MAC has only 2,048 iterations
     try:
         target.mkdir(parents=True, exist_ok=True)
         _owner_only(target)
