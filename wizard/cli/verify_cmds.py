@@ -121,6 +121,14 @@ def _print(verdict: Verdict) -> None:
         print(f"    - {plain(problem)}")
 
 
+def _is_folder(path: Path) -> bool:
+    """Path.is_dir() raises on some bad names (one too long, say); such a path is a file that cannot be read."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def _packs_in(folder: Path) -> list[Path]:
     """Every PDF in the folder, whatever the case of its extension (.pdf, .PDF, .Pdf)."""
     try:
@@ -129,7 +137,7 @@ def _packs_in(folder: Path) -> list[Path]:
         raise CommandError(
             f"The folder {plain(folder)} could not be read ({exc.strerror or exc}).", 2
         ) from exc
-    return sorted(p for p in entries if p.suffix.lower() == ".pdf" and not p.is_dir())
+    return sorted(p for p in entries if p.suffix.lower() == ".pdf" and not _is_folder(p))
 
 
 def _banks() -> list[Bank]:
@@ -148,8 +156,8 @@ def verify_cmd(args: argparse.Namespace) -> int:
     banks = _banks()
     verdicts: list[Verdict] = []
     unreadable: list[Verdict] = []  # no verdict on the pack itself: only why it could not be read
-    folders = [p for p in args.paths if p.is_dir()]
-    files = [p for p in args.paths if not p.is_dir()]
+    folders = [p for p in args.paths if _is_folder(p)]
+    files = [p for p in args.paths if not _is_folder(p)]
     empty = [folder for folder in folders if not _packs_in(folder)]
     for folder in folders:
         files += _packs_in(folder)

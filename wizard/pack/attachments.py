@@ -120,13 +120,24 @@ def _evidence(draft: Draft, draft_path: Path, used: set[str]) -> list[Attachment
     return found
 
 
+def _answers(draft: Draft) -> bytes:
+    """The whole draft as JSON; a hand-edited draft nested too deep to write is refused plainly."""
+    try:
+        return draft_to_bytes(draft)
+    except (ValueError, RecursionError) as exc:  # pydantic's "maximum serialization depth exceeded"
+        raise PackInputError(
+            "The draft holds data nested far too deeply to be written into the pack: it looks damaged or "
+            "edited by hand. Open one of its backups instead and build the pack from that."
+        ) from exc
+
+
 def attachments(
     banks: list[Bank], draft: Draft, draft_path: Path, summary: dict[str, Any]
 ) -> list[Attachment]:
     files = [
         Attachment(
             ANSWERS,
-            draft_to_bytes(draft),
+            _answers(draft),
             "Every answer, note and evidence reference (JSON)",
             "application/json",
         ),

@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.hazmat.primitives.serialization.pkcs12 import PKCS12PrivateKeyTypes
 
-from wizard.core.atomic import atomic_write
+from wizard.core.atomic import atomic_write, read_regular
 from wizard.core.paths import data_dir
 from wizard.pack.p12_mac import reseal_mac
 
@@ -218,9 +218,12 @@ def refuse_existing(folder: Path | None = None, replace: bool = False) -> None:
     )
 
 
+MAX_KEY_FILE = 1024 * 1024  # a key and its certificates take a few kilobytes
+
+
 def _read(path: Path, what: str) -> bytes:
     try:
-        return path.read_bytes()
+        return read_regular(path, MAX_KEY_FILE)
     except OSError as exc:
         raise IdentityError(f"{what} ({path}) could not be read ({exc.strerror or exc}).") from exc
 
