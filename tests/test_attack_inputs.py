@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.attack_kit import HandMade, hand_made_pack, practice_key
+from tests.attack_kit import HandMade, agrees_with_pdfsig, hand_made_pack, practice_key
 from tests.conftest import ROOT
 from wizard.core.bank import Bank
 from wizard.core.demo import demo_draft
@@ -136,6 +136,7 @@ def test_a_signed_pack_carrying_deep_json(real_banks: list[Bank], name: str, tmp
     verdict = verify_file(pack, [key.certificate], None, real_banks)
     assert not verdict.ok and verdict.intact and not verdict.summary
     assert any("could not be read" in p or "cannot be read" in p for p in verdict.problems), verdict.problems
+    assert agrees_with_pdfsig(pack, True, True)
 
 
 # --- YAML question banks -----------------------------------------------------------------------

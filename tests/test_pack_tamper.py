@@ -14,7 +14,7 @@ from pyhanko.pdf_utils.generic import NumberObject
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from tests.attack_kit import genuine_pack, practice_key
+from tests.attack_kit import agrees_with_pdfsig, genuine_pack, practice_key
 from tests.conftest import ROOT
 from wizard.core.bank import Bank
 from wizard.pack.sign import SigningKey
@@ -43,19 +43,25 @@ def test_the_untouched_pack_is_good(signed: tuple[bytes, SigningKey]) -> None:
     assert verdict.summary["practice"] == "Riverside Surgery"
 
 
-def test_single_byte_flips_are_all_caught(signed: tuple[bytes, SigningKey]) -> None:
+def test_single_byte_flips_are_all_caught(
+    signed: tuple[bytes, SigningKey], real_banks: list[Bank], tmp_path: Path
+) -> None:
+    """Every flip is refused, and poppler agrees on whether the signature holds and covers the file."""
     data, key = signed
     rng = random.Random(595)
     ranges = _signed_range(data)
     caught = 0
+    flipped = tmp_path / "flipped.pdf"
     for _ in range(FLIPS):
         start, end = rng.choice(ranges)
         where = rng.randrange(start, end)
         tampered = bytearray(data)
         tampered[where] ^= 1 << rng.randrange(8)
-        verdict = verify_bytes(Path("pack.pdf"), bytes(tampered), [key.certificate], None)
+        verdict = verify_bytes(Path("pack.pdf"), bytes(tampered), [key.certificate], None, real_banks)
         assert not verdict.ok, f"a flip at byte {where} went unnoticed"
         assert verdict.problems
+        flipped.write_bytes(tampered)
+        assert agrees_with_pdfsig(flipped, verdict.intact and verdict.valid, verdict.whole_file), where
         caught += 1
     assert caught == FLIPS
 
@@ -73,9 +79,11 @@ def test_an_added_revision_that_changes_a_page_is_caught(
     verdict = verify_bytes(Path("pack.pdf"), changed.getvalue(), [key.certificate], None)
     assert not verdict.ok and verdict.changed_after_signing
     assert "changed after it was signed" in " ".join(verdict.problems)
+    assert verdict.summary["practice"] == "Riverside Surgery"  # what was signed, read from the signed bytes
     # the command line says the same, with exit code 1
     pack = tmp_path / "changed.pdf"
     pack.write_bytes(changed.getvalue())
+    assert agrees_with_pdfsig(pack, verdict.intact and verdict.valid, verdict.whole_file)
     cert = tmp_path / "practice.pem"
     cert.write_bytes(key.certificate.public_bytes(serialization.Encoding.PEM))
     result = subprocess.run(

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from tests.attack_kit import genuine_pack, practice_key
+from tests.attack_kit import agrees_with_pdfsig, genuine_pack, practice_key
 from tests.conftest import ROOT
 from wizard.core.bank import Bank
 from wizard.core.demo import demo_draft
@@ -67,6 +67,7 @@ def test_no_control_code_reaches_the_terminal(hostile: tuple[Path, Path]) -> Non
     lines = result.stdout.splitlines()
     assert lines[0].startswith("GOOD: pack.pdf: Riverside?[2J?[1;1HGOOD: every.pdf?Surgery")
     assert len(lines) == 2  # the verdict and the signer: the newline in the name made no line of its own
+    assert agrees_with_pdfsig(pack, True, True)
 
 
 def test_json_keeps_the_text_but_escapes_it(hostile: tuple[Path, Path]) -> None:

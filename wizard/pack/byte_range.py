@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 _HEX = re.compile(rb"<([0-9A-Fa-f]*)>")
+_BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s*\]")
 
 
 @dataclass(frozen=True)
@@ -67,3 +68,18 @@ def check_coverage(data: bytes, byte_range: object, contents: bytes) -> Coverage
     if bytes.fromhex(gap.group(1).decode("ascii")) != contents:
         return Coverage(False, True, "The signature that was checked is not the one in the signed file.", end)
     return Coverage(True, False, "", end)
+
+
+def coverage_from_bytes(data: bytes) -> Coverage | None:
+    """The same test for a file too damaged to read as a PDF, from its one ``/ByteRange`` if it has one.
+
+    poppler still finds a signature in such a file and says whether it covers
+    every byte; so does this, leaving whether the signature is valid unsaid.
+    """
+    found = _BYTE_RANGE.findall(data)
+    if len(found) != 1:
+        return None
+    numbers = tuple(int(n) for n in found[0])
+    gap = _HEX.fullmatch(data[numbers[1] : numbers[2]]) if numbers[1] < numbers[2] <= len(data) else None
+    contents = bytes.fromhex(gap.group(1).decode("ascii")) if gap and len(gap.group(1)) % 2 == 0 else b""
+    return check_coverage(data, numbers, contents)

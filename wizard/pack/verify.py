@@ -27,7 +27,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from wizard.core.atomic import read_regular
 from wizard.core.bank import Bank, load_banks
-from wizard.pack.byte_range import check_coverage
+from wizard.pack.byte_range import Coverage, check_coverage, coverage_from_bytes
 from wizard.pack.identity_cert import fingerprint_of, validity_problems
 from wizard.pack.pack_contents import check_contents
 from wizard.pack.verdict import Verdict
@@ -134,9 +134,11 @@ def _verify(
     verdict = Verdict(path)
     found = _signature(data, verdict)
     if found is None:
+        _note_coverage(verdict, coverage_from_bytes(data))
         return verdict
     reader, signature = found
     coverage = check_coverage(data, signature.byte_range, signature.pkcs7_content)
+    _note_coverage(verdict, coverage)
     try:  # the whole-file test above replaces pyHanko's look at what changed after signing
         status = validate_pdf_signature(signature, _trust_context(trust), skip_diff=True)
     except Exception as exc:
@@ -164,6 +166,13 @@ def _verify(
 def _signed_part(data: bytes, length: int, reader: PdfFileReader) -> PdfFileReader:
     """The file as it was signed: anything appended after the signed bytes is never read."""
     return reader if length == len(data) else PdfFileReader(io.BytesIO(data[:length]), strict=False)
+
+
+def _note_coverage(verdict: Verdict, coverage: Coverage | None) -> None:
+    """Whether the signature covers every byte, known even when it cannot be checked."""
+    if coverage is not None:
+        verdict.whole_file = coverage.whole_file
+        verdict.changed_after_signing = coverage.changed_after_signing
 
 
 def _explain(verdict: Verdict, trust_given: bool, coverage_problem: str) -> None:
