@@ -12,11 +12,13 @@ import datetime as dt
 import io
 import re
 import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 
@@ -247,3 +249,16 @@ def forged_summary(data: bytes, summary: bytes) -> dict[int, bytes]:
 def agrees_with_pdfsig(path: Path, intact_and_valid: bool, whole_file: bool) -> bool:
     """Does poppler say the same about the signature itself (valid, and covering every byte)?"""
     return pdfsig(path) == (intact_and_valid, whole_file)
+
+
+def verify_command(pack: Path, key: SigningKey, folder: Path) -> subprocess.CompletedProcess[str]:
+    """``python -m wizard verify PACK --trust CERT``, as a commissioner runs it."""
+    cert = folder / "practice.pem"
+    cert.write_bytes(key.certificate.public_bytes(serialization.Encoding.PEM))
+    return subprocess.run(
+        [sys.executable, "-m", "wizard", "verify", str(pack), "--trust", str(cert)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+        timeout=180,
+    )

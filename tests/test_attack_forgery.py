@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
@@ -33,8 +30,8 @@ from tests.attack_kit import (
     genuine_pack,
     practice_key,
     signed_parts,
+    verify_command,
 )
-from tests.conftest import ROOT
 from wizard.core.bank import Bank
 from wizard.pack.attachments import SUMMARY
 from wizard.pack.pack_files import read_pack_files
@@ -88,16 +85,7 @@ def test_verify_refuses_the_forgery_and_reads_only_what_was_signed(
 
 @pytest.mark.parametrize("forge", FORGERIES, ids=lambda f: f.__name__)
 def test_the_command_says_not_good(genuine: tuple[Path, SigningKey], forge: Forge, tmp_path: Path) -> None:
-    forged = _forge(genuine, forge, tmp_path)
-    cert = tmp_path / "practice.pem"
-    cert.write_bytes(genuine[1].certificate.public_bytes(serialization.Encoding.PEM))
-    result = subprocess.run(
-        [sys.executable, "-m", "wizard", "verify", str(forged), "--trust", str(cert)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    result = verify_command(_forge(genuine, forge, tmp_path), genuine[1], tmp_path)
     assert result.returncode == 1 and result.stdout.startswith("NOT GOOD")
     assert "Forged Surgery" not in result.stdout and "Traceback" not in result.stderr
 

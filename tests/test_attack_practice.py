@@ -15,13 +15,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
 from tests.attack_kit import HandMade, agrees_with_pdfsig, genuine_pack, hand_made_pack, practice_key
 from tests.conftest import ROOT
+from tests.test_identity import _issue as issue
 from wizard.core.bank import Bank
 from wizard.core.demo import demo_draft
 from wizard.core.draft import Draft
@@ -97,18 +95,6 @@ def test_the_consistent_pack_of_that_practice_is_good(real_banks: list[Bank], tm
 
 def test_a_certificate_that_names_no_practice(real_banks: list[Bank], tmp_path: Path) -> None:
     key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Riverside Surgery")])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=30))
-        .sign(key, hashes.SHA256())
-    )
-    signing = SigningKey(key, cert)
+    signing = SigningKey(key, issue("Riverside Surgery", key, key, ods=""))
     pack = genuine_pack(real_banks, tmp_path, signing)
     _refused(pack, signing, real_banks, "does not say which practice it belongs to")

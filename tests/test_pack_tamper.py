@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import io
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils.generic import NumberObject
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from tests.attack_kit import agrees_with_pdfsig, genuine_pack, practice_key
-from tests.conftest import ROOT
+from tests.attack_kit import agrees_with_pdfsig, genuine_pack, practice_key, verify_command
 from wizard.core.bank import Bank
 from wizard.pack.sign import SigningKey
 from wizard.pack.verify import verify_bytes
@@ -84,15 +80,7 @@ def test_an_added_revision_that_changes_a_page_is_caught(
     pack = tmp_path / "changed.pdf"
     pack.write_bytes(changed.getvalue())
     assert agrees_with_pdfsig(pack, verdict.intact and verdict.valid, verdict.whole_file)
-    cert = tmp_path / "practice.pem"
-    cert.write_bytes(key.certificate.public_bytes(serialization.Encoding.PEM))
-    result = subprocess.run(
-        [sys.executable, "-m", "wizard", "verify", str(pack), "--trust", str(cert)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-    )
+    result = verify_command(pack, key, tmp_path)
     assert result.returncode == 1 and "changed after it was signed" in result.stdout
     assert "Traceback" not in result.stderr
 
