@@ -18,7 +18,7 @@ import pytest
 from tests.attack_kit import HandMade, agrees_with_pdfsig, hand_made_pack, practice_key
 from wizard.core.bank import Bank
 from wizard.core.demo import demo_draft
-from wizard.core.draft import Draft
+from wizard.core.draft import Draft, new_draft
 from wizard.pack.attachments import SUMMARY, Attachment
 from wizard.pack.sign import SigningKey
 from wizard.pack.verify import verify_file
@@ -87,6 +87,22 @@ def test_the_unchanged_hand_made_pack_is_good(
 ) -> None:
     """Guards against checks that refuse everything: the building blocks alone make a good pack."""
     pack = hand_made_pack(real_banks, tmp_path, key, demo_draft(real_banks, dt.date.today()), HandMade())
+    verdict = verify_file(pack, [key.certificate], None, real_banks)
+    assert verdict.ok, verdict.problems
+
+
+@pytest.mark.parametrize("frameworks", ["fresh", "dspt-gp", "cyber-essentials"])
+def test_fresh_and_single_framework_packs_are_good(
+    real_banks: list[Bank], key: SigningKey, frameworks: str, tmp_path: Path
+) -> None:
+    """The summary check and the report reading hold for every shape of pack, not just the demo's."""
+    if frameworks == "fresh":
+        draft = new_draft("Riverside Surgery", "A12345", [b.framework.id for b in real_banks])
+    else:
+        draft = demo_draft(real_banks, dt.date.today())
+        draft.frameworks = [b.framework.id for b in real_banks if b.framework.id.startswith(frameworks)]
+        assert len(draft.frameworks) == 1
+    pack = hand_made_pack(real_banks, tmp_path, key, draft, HandMade())
     verdict = verify_file(pack, [key.certificate], None, real_banks)
     assert verdict.ok, verdict.problems
 
