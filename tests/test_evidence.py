@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -12,11 +13,23 @@ from tests.helpers import find_item
 from wizard.core.bank import Bank
 from wizard.core.draft import Draft
 from wizard.core.draft_store import load_draft, save_draft
-from wizard.core.evidence import EvidenceError, add_evidence, evidence_dir, remove_evidence, safe_name
+from wizard.core.evidence import (
+    EvidenceError,
+    add_evidence,
+    evidence_dir,
+    plain_name_problem,
+    remove_evidence,
+    safe_name,
+)
 
 
 def _written(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
+    return path
+
+
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path)  # opening it would wait for a writer for ever
     return path
 
 
@@ -53,8 +66,10 @@ def test_copy_hash_and_reload(tmp_path: Path, setup: tuple) -> None:  # type: ig
         (lambda d: d / "gone.pdf", "could not be found"),
         (lambda d: _written(d / "empty.pdf", b""), "empty (0 bytes)"),
         (lambda d: d, "is a folder"),
+        (lambda d: _fifo(d / "pipe.pdf"), "not an ordinary file"),
+        (lambda d: Path("/dev/zero"), "not an ordinary file"),
     ],
-    ids=["missing", "empty", "folder"],
+    ids=["missing", "empty", "folder", "named pipe", "device"],
 )
 def test_bad_sources_leave_the_draft_alone(tmp_path: Path, setup: tuple, make, words: str) -> None:  # type: ignore[no-untyped-def,type-arg]
     draft_path, draft, item = setup
@@ -84,7 +99,41 @@ def test_too_large_is_refused_before_copying(tmp_path: Path, setup: tuple) -> No
         ("CON.txt", "_CON.txt"),
         ("...", "evidence"),
         ("x" * 300 + ".pdf", "x" * 100 + ".pdf"),
+        ("invoice\u202efdp.exe", "invoice_fdp.exe"),  # a right-to-left override hides the real ending
+        ("report\x9b2J.pdf", "report_2J.pdf"),
     ],
 )
 def test_names_are_made_safe(original: str, expected: str) -> None:
     assert safe_name(original) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("", "empty"),
+        ("../../identity/practice-identity.p12", "names a folder or drive"),
+        ("/etc/passwd", "names a folder or drive"),
+        ("C:\\Windows\\win.ini", "names a folder or drive"),
+        ("notes.txt:hidden", "names a folder or drive"),
+        ("..", "starts with a dot"),
+        (".hidden", "starts with a dot"),
+        ("trailing. ", "ends with a dot or space"),
+        ("bell\x07.txt", "holds characters"),
+        ("NUL.txt", "device name"),
+        ("x" * 256, "characters long"),
+    ],
+)
+def test_plain_names(name: str, why: str) -> None:
+    assert why in plain_name_problem(name)
+
+
+def test_safe_names_are_plain() -> None:
+    for original in (
+        "../../etc/passwd",
+        "a\\b/c.pdf",
+        "CON.txt",
+        "...",
+        "x" * 300 + ".pdf",
+        "invoice\u202efdp.exe",
+    ):
+        assert plain_name_problem(safe_name(original)) == ""

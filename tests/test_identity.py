@@ -14,6 +14,7 @@ from typing import Any
 
 import keyring
 import pytest
+from asn1crypto import pkcs12 as asn1_pkcs12
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -27,6 +28,7 @@ from wizard.core import paths
 from wizard.pack import passphrase as pp
 from wizard.pack.identity import (
     CERT_FILE,
+    KDF_ROUNDS,
     KEY_FILE,
     IdentityError,
     certificate_summary,
@@ -116,6 +118,37 @@ def test_key_file_is_encrypted_with_aes(tmp_path: Path) -> None:
     assert AES256_CBC_OID in data and TRIPLE_DES_PBE_OID not in data
 
 
+def test_key_file_mac_is_as_slow_to_guess_as_its_encryption(tmp_path: Path) -> None:
+    """A wrong passphrase fails against the MAC first: it must cost as many rounds as the key's encryption."""
+    create_identity("Riverside Surgery", "A12345", PASS, tmp_path)
+    data = (identity_dir(tmp_path) / KEY_FILE).read_bytes()
+    mac = asn1_pkcs12.Pfx.load(data)["mac_data"]
+    assert (
+        mac["iterations"].native >= KDF_ROUNDS
+        and mac["mac"]["digest_algorithm"]["algorithm"].native == "sha256"
+    )
+    info = subprocess.run(
+        [
+            "openssl",
+            "pkcs12",
+            "-in",
+            str(identity_dir(tmp_path) / KEY_FILE),
+            "-info",
+            "-noout",
+            "-passin",
+            "stdin",
+        ],
+        input=PASS,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert info.returncode == 0, info.stderr
+    assert f"MAC: sha256, Iteration {KDF_ROUNDS}" in info.stderr + info.stdout
+    assert f"Iteration {KDF_ROUNDS}, PRF hmacWithSHA256" in info.stderr + info.stdout
+    assert load_identity(PASS, tmp_path).self_signed  # and the program still opens it
+
+
 @pytest.mark.parametrize("short", ["", "seven77"])
 def test_short_passphrase_refused(tmp_path: Path, short: str) -> None:
     with pytest.raises(IdentityError, match="at least 8 characters"):
@@ -191,12 +224,16 @@ def _issue(
     signer: ec.EllipticCurvePrivateKey,
     days: tuple[int, int] = (-1, 365),
     signing: bool = True,
+    ods: str = "A12345",
 ) -> x509.Certificate:
     """A certificate for ``subject`` signed by the test ICB, valid ``days`` (start, end) from today."""
     start, end = days
+    names = [x509.NameAttribute(NameOID.COMMON_NAME, subject)]
+    if subject != ICB and ods:
+        names.append(x509.NameAttribute(NameOID.SERIAL_NUMBER, ods))  # the practice it is for
     builder = (
         x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)]))
+        .subject_name(x509.Name(names))
         .issuer_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, ICB)]))
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
@@ -251,6 +288,7 @@ def test_import_wrong_passphrase(tmp_path: Path, icb_p12: IcbFile) -> None:
         ({"days": (-400, -1)}, "expired on"),
         ({"days": (10, 400)}, "not valid until"),
         ({"signing": False}, "not allowed to sign"),
+        ({"ods": ""}, "names no ODS code"),
     ],
 )
 def test_import_refuses_unusable_certificates(tmp_path: Path, cert_kw: dict[str, Any], message: str) -> None:

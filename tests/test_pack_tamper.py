@@ -2,60 +2,28 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives import serialization
+from pyhanko.pdf_utils.generic import NumberObject
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas
 
-from tests.conftest import ROOT
-from wizard.pack.attachments import Attachment
-from wizard.pack.identity_cert import make_self_signed
-from wizard.pack.sign import SigningKey, sign_report
+from tests.attack_kit import agrees_with_pdfsig, genuine_pack, practice_key, verify_command
+from wizard.core.bank import Bank
+from wizard.pack.sign import SigningKey
 from wizard.pack.verify import verify_bytes
 
 FLIPS = 200
-NOW = dt.datetime(2026, 11, 24, 12, 0, tzinfo=dt.UTC)
-
-
-def _key() -> SigningKey:
-    key, cert = make_self_signed("Riverside Surgery", "A12345", NOW)
-    return SigningKey(key, cert)
-
-
-def _pdf(pages: int = 2) -> bytes:
-    pdfmetrics.registerFont(TTFont("DejaVuTest", ROOT / "assets" / "fonts" / "DejaVuSans-stamp-1000upem.ttf"))
-    buffer = io.BytesIO()
-    page = canvas.Canvas(buffer, initialFontName="DejaVuTest")
-    for n in range(pages):
-        page.setFont("DejaVuTest", 12)
-        page.drawString(72, 720, f"Riverside Surgery evidence, page {n + 1} – £0 ’")
-        page.showPage()
-    page.save()
-    return buffer.getvalue()
 
 
 @pytest.fixture(scope="module")
-def signed() -> tuple[bytes, SigningKey]:
-    key = _key()
-    files = [
-        Attachment(
-            "summary.json",
-            b'{"practice": "Riverside Surgery", "ods_code": "A12345"}',
-            "s",
-            "application/json",
-        )
-    ]
-    return sign_report(_pdf(), files, key, 1, (72, 72, 300, 160), "Riverside Surgery", NOW), key
+def signed(real_banks: list[Bank], tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, SigningKey]:
+    """A real pack, built and signed by the program from the demo assessment."""
+    key = practice_key()
+    return genuine_pack(real_banks, tmp_path_factory.mktemp("tamper"), key).read_bytes(), key
 
 
 def _signed_range(data: bytes) -> list[tuple[int, int]]:
@@ -71,19 +39,25 @@ def test_the_untouched_pack_is_good(signed: tuple[bytes, SigningKey]) -> None:
     assert verdict.summary["practice"] == "Riverside Surgery"
 
 
-def test_single_byte_flips_are_all_caught(signed: tuple[bytes, SigningKey]) -> None:
+def test_single_byte_flips_are_all_caught(
+    signed: tuple[bytes, SigningKey], real_banks: list[Bank], tmp_path: Path
+) -> None:
+    """Every flip is refused, and poppler agrees on whether the signature holds and covers the file."""
     data, key = signed
     rng = random.Random(595)
     ranges = _signed_range(data)
     caught = 0
+    flipped = tmp_path / "flipped.pdf"
     for _ in range(FLIPS):
         start, end = rng.choice(ranges)
         where = rng.randrange(start, end)
         tampered = bytearray(data)
         tampered[where] ^= 1 << rng.randrange(8)
-        verdict = verify_bytes(Path("pack.pdf"), bytes(tampered), [key.certificate], None)
+        verdict = verify_bytes(Path("pack.pdf"), bytes(tampered), [key.certificate], None, real_banks)
         assert not verdict.ok, f"a flip at byte {where} went unnoticed"
         assert verdict.problems
+        flipped.write_bytes(tampered)
+        assert agrees_with_pdfsig(flipped, verdict.intact and verdict.valid, verdict.whole_file), where
         caught += 1
     assert caught == FLIPS
 
@@ -94,32 +68,26 @@ def test_an_added_revision_that_changes_a_page_is_caught(
     data, key = signed
     writer = IncrementalPdfFileWriter(io.BytesIO(data))
     page = writer.root["/Pages"]["/Kids"][0]
-    page["/Rotate"] = __import__("pyhanko.pdf_utils.generic", fromlist=["NumberObject"]).NumberObject(90)
+    page["/Rotate"] = NumberObject(90)
     writer.update_container(page)
     changed = io.BytesIO()
     writer.write(changed)
     verdict = verify_bytes(Path("pack.pdf"), changed.getvalue(), [key.certificate], None)
     assert not verdict.ok and verdict.changed_after_signing
     assert "changed after it was signed" in " ".join(verdict.problems)
+    assert verdict.summary["practice"] == "Riverside Surgery"  # what was signed, read from the signed bytes
     # the command line says the same, with exit code 1
     pack = tmp_path / "changed.pdf"
     pack.write_bytes(changed.getvalue())
-    cert = tmp_path / "practice.pem"
-    cert.write_bytes(key.certificate.public_bytes(serialization.Encoding.PEM))
-    result = subprocess.run(
-        [sys.executable, "-m", "wizard", "verify", str(pack), "--trust", str(cert)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-    )
+    assert agrees_with_pdfsig(pack, verdict.intact and verdict.valid, verdict.whole_file)
+    result = verify_command(pack, key, tmp_path)
     assert result.returncode == 1 and "changed after it was signed" in result.stdout
     assert "Traceback" not in result.stderr
 
 
 def test_the_wrong_certificate_or_fingerprint_is_not_trusted(signed: tuple[bytes, SigningKey]) -> None:
     data, _ = signed
-    other = _key()
+    other = practice_key()
     assert not verify_bytes(Path("p.pdf"), data, [other.certificate], None).trusted
     good = verify_bytes(Path("p.pdf"), data, [], None)
     assert not good.ok and "not confirmed" in " ".join(good.problems)

@@ -237,7 +237,7 @@ def test_a_fresh_draft_with_a_long_name_builds(real_banks: list[Bank], tmp_path:
     flat = _flat(_tool("pdftotext", path, "-"))
     assert "Overall: Not started" in flat and "Not started (the practice's own estimate)" in flat
     assert "Standards Not Met" not in flat and "Would fail automatically (" not in flat
-    assert "No question has been answered yet" in flat
+    assert "Nothing beyond the practice details is answered yet" in flat
     assert "Not recorded" in flat
     assert "Nothing answered so far needs action" in flat and "45 questions not answered yet" not in flat
     assert "DSPT 1 Personal confidential data: 13 questions not answered yet" in flat

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,8 @@ from wizard.cli.output import CommandError
 from wizard.pack.attachments import PackInputError
 from wizard.pack.build import build_pack
 from wizard.pack.identity import IdentityError, load_certificate, load_identity
-from wizard.pack.identity_cert import fingerprint_of
+from wizard.pack.identity_cert import fingerprint_of, ods_code_of
+from wizard.pack.pack_target import check_target
 from wizard.pack.sign import SigningKey
 
 
@@ -40,11 +42,37 @@ def signing_key(passphrase_file: Path | None) -> SigningKey:
     return identity.signing_key()
 
 
+def _check_draft_is_a_file(path: Path) -> None:
+    """A named pipe would make opening the draft wait for ever; a device would never end."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise CommandError(f"The draft {path} could not be read ({exc.strerror or exc}).", 2) from exc
+    if not stat.S_ISREG(mode):
+        raise CommandError(f"{path} is not a draft file (it is a folder, a device or a pipe).", 2)
+
+
+def _warn_if_another_practice(key: SigningKey, draft_ods: str) -> None:
+    """The ICB's verify refuses a pack signed with another practice's key: say so before it is sent."""
+    signer = ods_code_of(key.certificate)
+    if signer != draft_ods.strip().upper():
+        print(
+            f"Warning: the signing key belongs to practice {signer or '(no ODS code)'}, but the draft is for "
+            f"{draft_ods or '(no ODS code)'}. The ICB's verify will say this pack is not good."
+        )
+
+
 def pack_cmd(args: argparse.Namespace) -> int:
+    _check_draft_is_a_file(args.draft)
     draft, banks = open_for_command(args.draft)
     if not args.out.parent.is_dir():
         raise CommandError(f"The folder {args.out.parent} does not exist.", 1)
+    try:
+        check_target(args.out, args.draft)  # before the passphrase is asked for
+    except PackInputError as exc:
+        raise CommandError(str(exc), 1) from exc
     key = signing_key(args.passphrase_file)
+    _warn_if_another_practice(key, draft.practice.ods_code)
     try:
         result = build_pack(
             banks, draft, args.draft, key, args.out, progress=lambda step: print(f"  {step}…")

@@ -1,16 +1,26 @@
-"""Crash-safe file writing: temporary file, flush, fsync, rename, fsync folder.
+"""Crash-safe file writing, and reading that takes only ordinary files, and only so much.
 
-After a power cut or a pulled USB stick the target holds either the old or the
-new bytes, never a mixture.
+Writing: temporary file, flush, fsync, rename, fsync folder. After a power cut
+or a pulled USB stick the target holds either the old or the new bytes, never
+a mixture.
+
+Reading: a path someone else chose may name a device (``/dev/zero`` never
+ends), a named pipe (opening it waits for a writer that never comes) or a
+folder. ``read_regular`` refuses those before opening them, and stops at a
+size limit, so bad input cannot hang the program or fill its memory.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import hashlib
 import os
+import stat
 from pathlib import Path
 
 TMP_PREFIX = ".gpcw-tmp-"
+_MAX_NAME_BYTES = 255  # the usual file system limit for one name
 
 
 def fsync_dir(folder: Path) -> None:
@@ -24,9 +34,17 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _temporary_for(target: Path) -> Path:
+    """A temporary name beside ``target``; shortened when the target's own name is near the limit."""
+    name = f"{TMP_PREFIX}{os.getpid()}-{target.name}"
+    if len(name.encode("utf-8")) > _MAX_NAME_BYTES:
+        name = f"{TMP_PREFIX}{os.getpid()}-{hashlib.sha256(target.name.encode()).hexdigest()[:16]}"
+    return target.with_name(name)
+
+
 def atomic_write(target: Path, data: bytes) -> None:
     """Replace ``target`` with ``data`` atomically; raise OSError on failure."""
-    tmp = target.with_name(f"{TMP_PREFIX}{os.getpid()}-{target.name}")
+    tmp = _temporary_for(target)
     try:
         with tmp.open("wb") as handle:
             handle.write(data)
@@ -45,3 +63,36 @@ def remove_stale_temporaries(target: Path) -> None:
     for stale in target.parent.glob(f"{TMP_PREFIX}*-{target.name}"):
         with contextlib.suppress(OSError):
             stale.unlink()
+
+
+def _too_large(limit: int) -> OSError:
+    size = f"{limit / 1048576:.0f} MB" if limit >= 1048576 else f"{limit:,} bytes"
+    return OSError(errno.EFBIG, f"it is larger than {size}, far more than expected")
+
+
+def _refuse_special(info: os.stat_result, limit: int) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(errno.EINVAL, "it is not an ordinary file (a device, a pipe or a link)")
+    if info.st_size > limit:
+        raise _too_large(limit)
+
+
+def read_regular(path: Path, limit: int, follow_symlinks: bool = True) -> bytes:
+    """The bytes of an ordinary file of at most ``limit`` bytes; OSError (with a plain strerror) otherwise.
+
+    With ``follow_symlinks=False`` a symbolic link is refused too, so a file in
+    one of the program's own folders cannot point somewhere else.
+    """
+    _refuse_special(path.stat(follow_symlinks=follow_symlinks), limit)
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    if not follow_symlinks:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        _refuse_special(os.fstat(handle.fileno()), limit)  # swapped since the check above
+        data = handle.read(limit + 1)  # a file that grows while being read stops here
+    if len(data) > limit:
+        raise _too_large(limit)
+    return data

@@ -2,7 +2,9 @@
 
 The copy is streamed (a large scan never sits in memory), hashed as it is
 copied, and only then recorded in the draft, so a failure leaves the draft as
-it was.
+it was. A draft names each copy by a plain file name inside its evidence
+folder; a hand-edited draft cannot make the pack read a file anywhere else
+(``..``, an absolute path, a link or a device).
 """
 
 from __future__ import annotations
@@ -11,15 +13,18 @@ import contextlib
 import hashlib
 import os
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
+from wizard.core.atomic import read_regular
 from wizard.core.bank_schema import Item
 from wizard.core.draft import Draft, EvidenceRef, now
 
 MAX_EVIDENCE_BYTES = 250 * 1024 * 1024
+MAX_NAME = 255  # the longest file name Windows, macOS and Linux all allow
 _CHUNK = 1024 * 1024
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]+')
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
 
@@ -45,6 +50,49 @@ def safe_name(original: str) -> str:
     return f"{stem}.{suffix}" if suffix else stem
 
 
+def plain_name_problem(name: str) -> str:
+    """Why ``name`` is not a plain file name safe to save anywhere, or "" when it is.
+
+    Plain: no folder part, no drive, no control or direction-changing
+    characters, nothing Windows would trim or treat as a device.
+    """
+    if not name:
+        return "the name is empty"
+    if len(name) > MAX_NAME:
+        return f"the name is {len(name)} characters long (at most {MAX_NAME})"
+    if "/" in name or "\\" in name or ":" in name:
+        return f"“{_shown(name)}” names a folder or drive, not just a file"
+    if _UNSAFE.search(name) or name != unicodedata.normalize("NFC", name):
+        return f"“{_shown(name)}” holds characters a file name must not"
+    if name.startswith(".") or name.endswith((" ", ".")):
+        return f"“{_shown(name)}” starts with a dot or ends with a dot or space"
+    if name.partition(".")[0].lower() in _RESERVED:
+        return f"“{_shown(name)}” is a device name on Windows"
+    return ""
+
+
+def _shown(name: str) -> str:
+    """A name as it can be printed in a message: unsafe characters made visible, and not too long."""
+    visible = _UNSAFE.sub("?", name)
+    return visible if len(visible) <= 80 else visible[:77] + "…"
+
+
+def evidence_path(draft_path: Path, ref: EvidenceRef) -> Path:
+    """Where the copy of ``ref`` lives: always a plain name directly inside the evidence folder."""
+    problem = plain_name_problem(ref.stored_as)
+    if problem:
+        raise EvidenceError(
+            f"The evidence file “{_shown(ref.name)}” is recorded in the draft at a place outside its "
+            f"evidence folder ({problem}). Attach the file again."
+        )
+    return evidence_dir(draft_path) / ref.stored_as
+
+
+def read_evidence(draft_path: Path, ref: EvidenceRef) -> bytes:
+    """The bytes of a stored copy: an ordinary file (not a link or device), no larger than allowed."""
+    return read_regular(evidence_path(draft_path, ref), MAX_EVIDENCE_BYTES, follow_symlinks=False)
+
+
 def _unique(folder: Path, name: str) -> Path:
     candidate = folder / name
     stem, suffix = candidate.stem, candidate.suffix
@@ -62,8 +110,12 @@ def _check_source(source: Path, limit: int) -> int:
         raise EvidenceError(f"The file {source.name} could not be found. Was it moved or deleted?") from exc
     except OSError as exc:
         raise EvidenceError(f"The file {source.name} could not be opened ({exc.strerror}).") from exc
-    if source.is_dir():
+    if stat.S_ISDIR(info.st_mode):
         raise EvidenceError(f"{source.name} is a folder. Please choose the files inside it instead.")
+    if not stat.S_ISREG(info.st_mode):
+        raise EvidenceError(
+            f"{source.name} is not an ordinary file (a device or a pipe), so it cannot be evidence."
+        )
     if info.st_size == 0:
         raise EvidenceError(f"The file {source.name} is empty (0 bytes), so it cannot show anything.")
     if info.st_size > limit:

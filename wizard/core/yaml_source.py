@@ -3,6 +3,12 @@
 The loader treats only ``true``/``false`` as booleans (YAML 1.2 style): in a
 question bank ``yes`` and ``no`` are answers, not booleans, and an ODS code or
 a version number must not silently change type.
+
+Before anything is built, the text's shape is checked from its event stream
+(which needs no recursion): aliases that multiply into billions of values (a
+"billion laughs"), an alias inside the value it names, or nesting deeper than
+any bank has, are refused with a plain message instead of hanging or
+overflowing the stack.
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ Path_ = tuple[str | int, ...]
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL_TAG = "tag:yaml.org,2002:bool"
+MAX_DEPTH = 64  # the built-in banks nest 7 deep
+MAX_VALUES = 200_000  # the built-in banks hold about 3,000 values, aliases counted in full
 
 
 class _StrictBoolLoader(_BaseLoader):  # type: ignore[valid-type,misc]
@@ -74,8 +82,61 @@ def _walk(node: yaml.Node, path: Path_, doc: YamlDocument) -> None:
             _walk(child, (*path, index), doc)
 
 
+def _line(event: yaml.Event) -> int | None:
+    return event.start_mark.line + 1 if event.start_mark is not None else None
+
+
+def _check_shape(text: str) -> None:
+    """Refuse runaway aliases and nesting, counting every value as building the data would."""
+    loader = _StrictBoolLoader(text)
+    sizes: dict[str, int] = {}  # anchor -> how many values it stands for
+    open_: list[tuple[str | None, int]] = []  # containers being read: their anchor and values so far
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                open_.append((event.anchor, 0))
+                if len(open_) > MAX_DEPTH:
+                    raise YamlSyntaxError(f"the values nest more than {MAX_DEPTH} levels deep", _line(event))
+                continue
+            if isinstance(event, yaml.CollectionEndEvent):
+                anchor, size = open_.pop()
+                size += 1
+            elif isinstance(event, yaml.ScalarEvent):
+                anchor, size = event.anchor, 1
+            elif isinstance(event, yaml.AliasEvent):
+                if event.anchor not in sizes:
+                    raise YamlSyntaxError(
+                        f"the alias *{event.anchor} is inside the value it names", _line(event)
+                    )
+                anchor, size = None, sizes[event.anchor]
+            else:
+                continue
+            if anchor is not None:
+                sizes[anchor] = size
+            if open_:
+                open_[-1] = (open_[-1][0], open_[-1][1] + size)
+            if size > MAX_VALUES or sum(count for _, count in open_) > MAX_VALUES:
+                raise YamlSyntaxError(
+                    f"its aliases (*name) repeat values far more than a question bank would "
+                    f"(over {MAX_VALUES:,} values)",
+                    _line(event),
+                )
+    finally:
+        loader.dispose()
+
+
 def parse_yaml(text: str) -> YamlDocument:
     """Parse one YAML document with positions; raise YamlSyntaxError."""
+    try:
+        _check_shape(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise YamlSyntaxError(
+            f"the file is not valid YAML: {exc.problem or exc}", mark.line + 1 if mark is not None else None
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise YamlSyntaxError(f"the file is not valid YAML: {exc}", None) from exc
     loader = _StrictBoolLoader(text)
     try:
         node = loader.get_single_node()

@@ -2,8 +2,12 @@
 
 ``answers.json`` is the whole draft (schema-versioned), so a commissioner's
 tools can read every answer; ``summary.json`` is what the verifier prints per
-pack. Every evidence file is re-hashed here and refused if it no longer
-matches the hash recorded when it was added.
+pack, and the verifier works it out again from ``answers.json``. Both are
+scored as of one day (the draft's assessment date, else the day the pack is
+made), written in the summary, so the same answers give the same summary on
+any later day. Every evidence file is re-hashed here and refused if it no
+longer matches the hash recorded when it was added. Attachment names are
+plain file names (no folders), so saving them anywhere stays where it was put.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from typing import Any
 from wizard.core.bank import Bank
 from wizard.core.draft import Draft, draft_to_bytes
 from wizard.core.estate import device_reports
-from wizard.core.evidence import evidence_dir
+from wizard.core.evidence import MAX_NAME, EvidenceError, evidence_dir, read_evidence, safe_name
 from wizard.core.scoring import ESTIMATE_WORDS, included_banks, score
 
 ANSWERS = "answers.json"
@@ -80,34 +84,56 @@ def pack_summary(banks: list[Bank], draft: Draft, document_id: str, fingerprint:
     }
 
 
-def _evidence(draft: Draft, draft_path: Path) -> list[Attachment]:
+def _plain_unique(name: str, used: set[str]) -> str:
+    """``name`` made a plain file name (safe characters, at most 255 long) not already in ``used``."""
+    stem, dot, suffix = safe_name(name).rpartition(".")
+    if not dot:
+        stem, suffix = safe_name(name), ""
+    end = f".{suffix}" if suffix else ""
+    candidate, counter = f"{stem[: MAX_NAME - 30]}{end}", 2
+    while candidate in used:
+        candidate = f"{stem[: MAX_NAME - 30]} ({counter}){end}"
+        counter += 1
+    used.add(candidate)
+    return candidate
+
+
+def _evidence(draft: Draft, draft_path: Path, used: set[str]) -> list[Attachment]:
     folder = evidence_dir(draft_path)
     found: list[Attachment] = []
-    used: set[str] = set()
     for item_id, answer in sorted(draft.answers.items()):
         for ref in answer.evidence:
-            path = folder / ref.stored_as
             try:
-                data = path.read_bytes()
+                data = read_evidence(draft_path, ref)
+            except EvidenceError as exc:
+                raise PackInputError(str(exc)) from exc
             except OSError as exc:
                 raise PackInputError(
-                    f"The evidence file “{ref.name}” (question {item_id}) is missing from {folder}: "
-                    f"{exc.strerror or exc}. Attach it again or remove it, then build the pack."
+                    f"The evidence file “{ref.name}” (question {item_id}) is missing from {folder} or "
+                    f"cannot be read: {exc.strerror or exc}. Attach it again or remove it, then build the pack."
                 ) from exc
             if hashlib.sha256(data).hexdigest() != ref.sha256:
                 raise PackInputError(
                     f"The evidence file “{ref.name}” (question {item_id}) has changed since it was added, "
                     "so its recorded SHA-256 no longer matches. Attach it again to record the new version."
                 )
-            name = f"evidence/{ref.stored_as}"
-            if name in used:
-                name = f"evidence/{ref.sha256[:8]}-{ref.stored_as}"
-            used.add(name)
+            name = _plain_unique(f"evidence-{ref.stored_as}", used)
             kind = mimetypes.guess_type(ref.name)[0] or "application/octet-stream"
             found.append(
                 Attachment(name, data, f"Evidence for {item_id}: {ref.name} (SHA-256 {ref.sha256})", kind)
             )
     return found
+
+
+def _answers(draft: Draft) -> bytes:
+    """The whole draft as JSON; a hand-edited draft nested too deep to write is refused plainly."""
+    try:
+        return draft_to_bytes(draft)
+    except (ValueError, RecursionError) as exc:  # pydantic's "maximum serialization depth exceeded"
+        raise PackInputError(
+            "The draft holds data nested far too deeply to be written into the pack: it looks damaged or "
+            "edited by hand. Open one of its backups instead and build the pack from that."
+        ) from exc
 
 
 def attachments(
@@ -116,7 +142,7 @@ def attachments(
     files = [
         Attachment(
             ANSWERS,
-            draft_to_bytes(draft),
+            _answers(draft),
             "Every answer, note and evidence reference (JSON)",
             "application/json",
         ),
@@ -127,10 +153,11 @@ def attachments(
             "application/json",
         ),
     ]
-    files += _evidence(draft, draft_path)
+    used = {ANSWERS, SUMMARY}
+    files += _evidence(draft, draft_path, used)
     for report in device_reports(draft):
         data = json.dumps(report.model_dump(mode="json", by_alias=True), indent=1).encode()
-        name = f"checks/{report.device.hostname}-{report.device.machine_id}.json"
+        name = _plain_unique(f"checks-{report.device.hostname}-{report.device.machine_id}.json", used)
         files.append(
             Attachment(name, data, f"Computer checks of {report.device.hostname}", "application/json")
         )

@@ -13,6 +13,7 @@ from wizard.core.bank import Bank
 from wizard.core.draft import Draft
 from wizard.pack.attachments import attachments, pack_summary
 from wizard.pack.identity_cert import fingerprint_of
+from wizard.pack.pack_target import check_target
 from wizard.pack.report import BuiltReport, PackInputs, build_report
 from wizard.pack.sign import SigningKey, new_document_id, sign_report, write_pack
 
@@ -42,7 +43,12 @@ def build_pack(
     when: dt.datetime | None = None,
     progress: Progress | None = None,
 ) -> PackResult:
-    """Write the signed pack to ``out``. The draft is only read, never changed."""
+    """Write the signed pack to ``out``. The draft is only read, never changed.
+
+    Everything is scored as at the draft's own date, which answers.json carries,
+    so the verifier, scoring answers.json again later, gets the same result.
+    """
+    check_target(out, draft_path)  # before any work: a wrong --out must cost nothing
     say = progress or (lambda _step: None)
     created = when or dt.datetime.now(dt.UTC).replace(microsecond=0)
     document_id = new_document_id(draft.practice.ods_code, created)

@@ -1,7 +1,8 @@
 """The practice's signing identity: a private key and its certificate, kept on the stick.
 
 The key only ever reaches the disk inside a PKCS#12 file encrypted with the
-practice's passphrase (AES-256, PBKDF2-HMAC-SHA256). A public copy of the
+practice's passphrase (AES-256, PBKDF2-HMAC-SHA256), whose MAC takes as many
+iterations as the encryption (see ``p12_mac``). A public copy of the
 certificate sits beside it so that showing or sending the certificate to the
 ICB never needs the passphrase. Both files are written atomically: a pulled
 stick leaves the old identity or the new one, never half of each.
@@ -21,8 +22,9 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.hazmat.primitives.serialization.pkcs12 import PKCS12PrivateKeyTypes
 
-from wizard.core.atomic import atomic_write
+from wizard.core.atomic import atomic_write, read_regular
 from wizard.core.paths import data_dir
+from wizard.pack.p12_mac import reseal_mac
 
 if TYPE_CHECKING:
     from wizard.pack.sign import SigningKey
@@ -216,9 +218,12 @@ def refuse_existing(folder: Path | None = None, replace: bool = False) -> None:
     )
 
 
+MAX_KEY_FILE = 1024 * 1024  # a key and its certificates take a few kilobytes
+
+
 def _read(path: Path, what: str) -> bytes:
     try:
-        return path.read_bytes()
+        return read_regular(path, MAX_KEY_FILE)
     except OSError as exc:
         raise IdentityError(f"{what} ({path}) could not be read ({exc.strerror or exc}).") from exc
 
@@ -280,6 +285,7 @@ def _store(identity: Identity, passphrase: str, folder: Path | None) -> None:
     p12 = pkcs12.serialize_key_and_certificates(
         _FRIENDLY_NAME, identity.key, identity.certificate, identity.chain or None, _encryption(passphrase)
     )
+    p12 = reseal_mac(p12, passphrase, KDF_ROUNDS)  # cryptography's MAC has only 2,048 iterations
     try:
         target.mkdir(parents=True, exist_ok=True)
         _owner_only(target)

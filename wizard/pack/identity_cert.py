@@ -43,6 +43,39 @@ def fingerprint_of(cert: x509.Certificate) -> str:
     return cert.fingerprint(hashes.SHA256()).hex(":").upper()
 
 
+def ods_code_of(cert: x509.Certificate) -> str | None:
+    """The practice the certificate belongs to: its subject serialNumber (or an "ODS A12345" unit)."""
+    for attribute in cert.subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER):
+        value = str(attribute.value).strip().upper()
+        if ODS_GP_PATTERN.fullmatch(value):
+            return value
+    for attribute in cert.subject.get_attributes_for_oid(NameOID.ORGANIZATIONAL_UNIT_NAME):
+        words = str(attribute.value).split()
+        if len(words) == 2 and words[0].upper() == "ODS" and ODS_GP_PATTERN.fullmatch(words[1].upper()):
+            return words[1].upper()
+    return None
+
+
+def validity_problems(cert: x509.Certificate, signed_at: dt.datetime | None, now: dt.datetime) -> list[str]:
+    """Why the certificate could not vouch for a pack signed at ``signed_at`` and checked ``now``."""
+    start, end = cert.not_valid_before_utc, cert.not_valid_after_utc
+    problems: list[str] = []
+    if signed_at is None:
+        problems.append(
+            "The signature does not say when it was made, so the certificate's dates cannot be checked."
+        )
+    elif not start <= signed_at <= end:
+        problems.append(
+            f"The signing certificate was not valid when the pack was signed ({signed_at:%d/%m/%Y}): "
+            f"it is valid from {start:%d/%m/%Y} to {end:%d/%m/%Y}."
+        )
+    if end < now:
+        problems.append(f"The signing certificate expired on {end:%d/%m/%Y}.")
+    elif start > now:
+        problems.append(f"The signing certificate is not valid until {start:%d/%m/%Y}.")
+    return problems
+
+
 def is_self_signed(cert: x509.Certificate) -> bool:
     """True when the certificate vouches for itself (no ICB in between)."""
     if cert.issuer != cert.subject:
@@ -158,6 +191,12 @@ def check_importable(
         raise IdentityError(
             "This certificate is not allowed to sign documents (no 'digital signature' key usage). "
             "Ask the ICB for a document-signing certificate."
+        )
+    if ods_code_of(cert) is None:
+        raise IdentityError(
+            "This certificate does not say which practice it belongs to (it names no ODS code), so the "
+            "ICB's verify would refuse every pack it signs. Ask the ICB for a certificate naming the "
+            "practice's ODS code."
         )
     _check_dates(cert, now or dt.datetime.now(dt.UTC))
     return key, cert

@@ -17,6 +17,7 @@ import keyring
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail
 
+from wizard.core.atomic import read_regular
 from wizard.core.paths import is_portable
 from wizard.pack.identity_cert import IdentityError
 
@@ -125,9 +126,14 @@ def passphrase_from(args_file: Path | None, env: Mapping[str, str]) -> str | Non
     return env.get(ENV_VAR) or None
 
 
+MAX_PASSPHRASE_FILE = 64 * 1024  # a passphrase is one line; a pipe or /dev/zero is refused
+
+
 def _first_line(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8-sig")  # Notepad may add a byte-order mark
+        text = read_regular(path, MAX_PASSPHRASE_FILE).decode(
+            "utf-8-sig"
+        )  # Notepad may add a byte-order mark
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a text file"
         raise IdentityError(f"The passphrase file {path} could not be read ({reason}).") from None

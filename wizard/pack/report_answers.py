@@ -77,7 +77,7 @@ def section_table(section: SectionResult, draft: Draft) -> Table:
     for row, result in enumerate(section.items, start=1):
         rows.append(_row(result, draft))
         extra.append(tint_cell(2, row, result.state))
-    return Table(rows, colWidths=_WIDTHS, style=table_style(extra=extra), repeatRows=1)
+    return Table(rows, colWidths=_WIDTHS, style=table_style(extra=extra), repeatRows=1, splitInRow=1)
 
 
 def _section_heading(section: SectionResult, dspt: bool) -> str:

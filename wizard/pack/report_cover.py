@@ -52,13 +52,13 @@ def roles_table(practice: Practice) -> Table:
     rows: list[list[Any]] = [[para("Role", "cell_head"), para("Name", "cell_head")]]
     for role, name in role_rows(practice):
         rows.append([para(role, "cell_bold"), para(name or "Not recorded")])
-    return Table(rows, colWidths=[7 * cm, 10 * cm], style=table_style(), repeatRows=1)
+    return Table(rows, colWidths=[7 * cm, 10 * cm], style=table_style(), repeatRows=1, splitInRow=1)
 
 
 def _facts_table(rows: list[tuple[str, str]]) -> Table:
     """Label | value pairs without a header: the cover's at-a-glance facts."""
     data = [[para(label, "label"), para(value, "value")] for label, value in rows]
-    return Table(data, colWidths=[4 * cm, 13 * cm], style=table_style(header=False))
+    return Table(data, colWidths=[4 * cm, 13 * cm], style=table_style(header=False), splitInRow=1)
 
 
 def frameworks_table(banks: list[Bank]) -> Table:
@@ -82,7 +82,7 @@ def frameworks_table(banks: list[Bank]) -> Table:
             ("TOPPADDING", (0, row), (-1, row), 0),
             ("LINEBELOW", (0, row - 1), (-1, row - 1), 0, PALE),
         ]
-    return Table(rows, colWidths=[8 * cm, 4.5 * cm, 4.5 * cm], style=table_style(extra=spans))
+    return Table(rows, colWidths=[8 * cm, 4.5 * cm, 4.5 * cm], style=table_style(extra=spans), splitInRow=1)
 
 
 def _fingerprint(fingerprint: str, width: float) -> Paragraph:
@@ -122,7 +122,7 @@ def signer_box(inputs: PackInputs) -> Table:
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
-    return Table(body, colWidths=[CONTENT_WIDTH], style=table_style(header=False, extra=extra))
+    return Table(body, colWidths=[CONTENT_WIDTH], style=table_style(header=False, extra=extra), splitInRow=1)
 
 
 def cover(inputs: PackInputs, banks: list[Bank]) -> list[Flowable]:

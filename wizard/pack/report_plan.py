@@ -51,7 +51,7 @@ def check_table(report: DeviceReport) -> Table:
             ]
         )
         extra.append(tint_cell(1, row, result.status))
-    return Table(rows, colWidths=_CHECK_WIDTHS, style=table_style(extra=extra), repeatRows=1)
+    return Table(rows, colWidths=_CHECK_WIDTHS, style=table_style(extra=extra), repeatRows=1, splitInRow=1)
 
 
 def _device_line(report: DeviceReport) -> str:
@@ -152,5 +152,7 @@ def action_plan(entries: list[ActionEntry], gaps: list[SectionGap]) -> list[Flow
     for row, entry in enumerate(entries, start=1):
         rows.append(_plan_row(entry))
         extra.append(tint_cell(0, row, "done" if entry.done else entry.priority_label))
-    flow.append(Table(rows, colWidths=_PLAN_WIDTHS, style=table_style(extra=extra), repeatRows=1))
+    flow.append(
+        Table(rows, colWidths=_PLAN_WIDTHS, style=table_style(extra=extra), repeatRows=1, splitInRow=1)
+    )
     return flow + _gap_lines(gaps)

@@ -55,7 +55,7 @@ def portal_part(bank: Bank, draft: Draft) -> list[Flowable]:
             "online toolkit.",
             "body",
         ),
-        Table(rows, colWidths=_PORTAL_WIDTHS, style=table_style(extra=extra), repeatRows=1),
+        Table(rows, colWidths=_PORTAL_WIDTHS, style=table_style(extra=extra), repeatRows=1, splitInRow=1),
     ]
 
 
@@ -88,5 +88,5 @@ def earlier_part(draft: Draft, refs: dict[str, str]) -> list[Flowable]:
             "is lost.",
             "body",
         ),
-        Table(rows, colWidths=_EARLIER_WIDTHS, style=table_style(), repeatRows=1),
+        Table(rows, colWidths=_EARLIER_WIDTHS, style=table_style(), repeatRows=1, splitInRow=1),
     ]

@@ -231,9 +231,14 @@ def fit(text: str, font: str, size: float, width: float) -> str:
     """Shorten text drawn straight on the canvas (which never wraps) so it cannot run into its neighbour."""
     if stringWidth(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    low, high = 0, len(text)  # the longest prefix that fits with the ellipsis, found by halving
+    while low < high:
+        middle = (low + high + 1) // 2
+        if stringWidth(text[:middle] + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
 
 
 def grouped(hex_text: str, group: int = 16) -> str:

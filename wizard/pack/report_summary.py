@@ -80,7 +80,7 @@ def standards_table(result: DsptResult) -> Table:
         )
         extra.append(tint_cell(2, row, standard.status))
     widths = [1.8 * cm, 5.0 * cm, 4.3 * cm, 2.1 * cm, 3.8 * cm]
-    return Table(rows, colWidths=widths, style=table_style(extra=extra), repeatRows=1)
+    return Table(rows, colWidths=widths, style=table_style(extra=extra), repeatRows=1, splitInRow=1)
 
 
 def dspt_part(result: DsptResult) -> list[Flowable]:
@@ -161,10 +161,9 @@ def summary(assessment: Assessment, draft: Draft) -> list[Flowable]:
     intro = (
         f"This is the practice's own assessment as at {as_at}. {assessment.answered} of "
         f"{assessment.total} questions asked are answered ({assessment.percent_complete}%)."
-        if assessment.started
-        else f"This is the practice's own assessment as at {as_at}. No question has been answered yet: "
-        "every result below is Not started."
     )
+    if not assessment.started:
+        intro += " Nothing beyond the practice details is answered yet: every result below is Not started."
     flow: list[Flowable] = [Paragraph("Summary", s["h1"]), para(intro, "lead")]
     for dspt in assessment.dspt:
         flow += dspt_part(dspt)

@@ -1,0 +1,165 @@
+"""Bad input never crashes, hangs or fills memory: devices, named pipes, long names, deep nesting, YAML bombs.
+
+Each case runs the real command in a child process and expects a plain
+message and the documented exit code. A hang would trip the child's timeout
+(and pytest's faulthandler_timeout): the work is bounded by what is read and
+counted, never by a clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.attack_kit import HandMade, agrees_with_pdfsig, hand_made_pack, practice_key
+from tests.conftest import ROOT
+from wizard.core.bank import Bank
+from wizard.core.demo import demo_draft
+from wizard.core.draft import draft_to_bytes
+from wizard.core.draft_store import save_draft
+from wizard.pack.attachments import ANSWERS, SUMMARY, Attachment
+from wizard.pack.identity import create_identity
+from wizard.pack.verify import verify_file
+
+PASS = "Riverside-passphrase-2026"
+DEEP = 100_000
+
+
+def wizard(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "wizard", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        timeout=180,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def _plain(result: subprocess.CompletedProcess[str], code: int, words: str) -> None:
+    assert result.returncode == code, (result.returncode, result.stdout, result.stderr)
+    assert words in result.stdout + result.stderr, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.fixture
+def pipe(tmp_path: Path) -> Path:
+    path = tmp_path / "pipe.pdf"
+    os.mkfifo(path)  # opening it for reading waits for a writer that never comes
+    return path
+
+
+# --- special files -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("special", ["/dev/zero", "pipe"])
+def test_verify_a_device_or_a_pipe(special: str, pipe: Path) -> None:
+    target = pipe if special == "pipe" else Path(special)
+    _plain(wizard("verify", target), 2, "not an ordinary file")
+    _plain(wizard("verify", ROOT / "README.md", "--trust", target), 2, "not an ordinary file")
+
+
+def test_pack_from_a_device_or_a_pipe(pipe: Path, tmp_path: Path) -> None:
+    _plain(wizard("pack", pipe, "--out", tmp_path / "p.pdf"), 2, "is not a draft file")
+    _plain(wizard("pack", "/dev/zero", "--out", tmp_path / "p.pdf"), 2, "is not a draft file")
+
+
+def test_passphrase_file_or_key_file_that_is_a_pipe(
+    real_banks: list[Bank], pipe: Path, tmp_path: Path
+) -> None:
+    create_identity("Riverside Surgery", "A12345", PASS)
+    draft = tmp_path / "riverside.json"
+    save_draft(draft, demo_draft(real_banks, dt.date.today()))
+    out = tmp_path / "p.pdf"
+    _plain(wizard("pack", draft, "--out", out, "--passphrase-file", pipe), 1, "could not be read")
+    _plain(
+        wizard("identity", "import", "/dev/zero", "--replace", env={"GPCW_PASSPHRASE": PASS}),
+        1,
+        "not an ordinary file",
+    )
+    assert not out.exists()
+
+
+# --- long names --------------------------------------------------------------------------------
+
+
+def test_300_character_names(tmp_path: Path) -> None:
+    long = tmp_path / ("p" * 296 + ".pdf")
+    _plain(wizard("verify", long), 2, "name too long")
+    _plain(wizard("pack", tmp_path / ("d" * 295 + ".json"), "--out", tmp_path / "p.pdf"), 2, "name too long")
+
+
+# --- deep nesting ------------------------------------------------------------------------------
+
+
+def test_a_draft_nested_far_too_deep(tmp_path: Path) -> None:
+    draft = tmp_path / "deep.json"
+    draft.write_text(
+        '{"schema": "gp-cyber-wizard/draft", "schema_version": 1, "answers": ' + "[" * DEEP + "]" * DEEP + "}"
+    )
+    _plain(wizard("pack", draft, "--out", tmp_path / "p.pdf"), 2, "cannot be opened")
+
+
+def test_check_results_nested_too_deep_to_write(real_banks: list[Bank], tmp_path: Path) -> None:
+    """Deep enough to load, too deep to write back: refused before anything is signed."""
+    create_identity("Riverside Surgery", "A12345", PASS)
+    data = json.loads(draft_to_bytes(demo_draft(real_banks, dt.date.today())))
+    nested: dict[str, object] = {}
+    for _ in range(600):
+        nested = {"x": nested}
+    data["check_results"] = {"pc": nested}
+    draft = tmp_path / "riverside.json"
+    draft.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "p.pdf"
+    _plain(wizard("pack", draft, "--out", out, env={"GPCW_PASSPHRASE": PASS}), 1, "nested far too deeply")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("name", [ANSWERS, SUMMARY])
+def test_a_signed_pack_carrying_deep_json(real_banks: list[Bank], name: str, tmp_path: Path) -> None:
+    deep = ("[" * DEEP + "]" * DEEP).encode()
+
+    def swap(files: list[Attachment]) -> list[Attachment]:
+        return [Attachment(f.name, deep, f.description, f.mime_type) if f.name == name else f for f in files]
+
+    key = practice_key()
+    pack = hand_made_pack(
+        real_banks, tmp_path, key, demo_draft(real_banks, dt.date.today()), HandMade(files=swap)
+    )
+    verdict = verify_file(pack, [key.certificate], None, real_banks)
+    assert not verdict.ok and verdict.intact and not verdict.summary
+    assert any("could not be read" in p or "cannot be read" in p for p in verdict.problems), verdict.problems
+    assert agrees_with_pdfsig(pack, True, True)
+
+
+# --- YAML question banks -----------------------------------------------------------------------
+
+
+def _laughs() -> str:
+    text = 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'
+    for previous, name in zip("abcdefghi", "bcdefghij", strict=True):
+        text += f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]\n"
+    return text
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (_laughs(), "repeat values far more than a question bank would"),
+        ("a: &a [*a]\n", "is inside the value it names"),
+        ("a: " + "[" * 100 + "]" * 100 + "\n", "nest more than 64 levels deep"),
+        ("a: " + "[" * DEEP + "]" * DEEP + "\n", "not valid YAML"),
+    ],
+    ids=["billion laughs", "self-reference", "deep", "very deep"],
+)
+def test_a_hostile_question_bank(text: str, words: str, tmp_path: Path) -> None:
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(text, encoding="utf-8")
+    _plain(wizard("bank", "validate", bank), 1, words)

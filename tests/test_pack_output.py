@@ -1,0 +1,123 @@
+"""``pack --out`` never overwrites the draft, the signing key, evidence or any non-PDF, and writes atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from wizard.core.bank import Bank
+from wizard.core.demo import demo_draft
+from wizard.core.draft_store import save_draft
+from wizard.core.evidence import add_evidence, evidence_dir
+from wizard.pack.identity import KEY_FILE, create_identity, identity_dir
+
+PASS = "Riverside-passphrase-2026"
+
+
+def _pack(draft: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "GPCW_PASSPHRASE": PASS}
+    return subprocess.run(
+        [sys.executable, "-m", "wizard", "pack", str(draft), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=180,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+@pytest.fixture
+def practice(real_banks: list[Bank], tmp_path: Path) -> Path:
+    create_identity("Riverside Surgery", "A12345", PASS)
+    draft = demo_draft(real_banks, dt.date.today())
+    path = tmp_path / "riverside.json"
+    save_draft(path, draft)
+    source = tmp_path / "plan.pdf"
+    source.write_bytes(b"%PDF-1.4 business continuity plan")
+    add_evidence(draft, path, next(b.find("7.1.1") for b in real_banks if b.find("7.1.1")), source)  # type: ignore[arg-type]
+    save_draft(path, draft)
+    return path
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _refused(draft: Path, out: Path, words: str) -> None:
+    watched = [draft.parent, Path(os.environ["GPCW_DATA_DIR"])]
+    before = [_files(folder) for folder in watched]
+    result = _pack(draft, out)
+    assert result.returncode == 1 and words in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and "passphrase" not in result.stdout.lower()
+    assert [_files(folder) for folder in watched] == before  # nothing changed, nothing left behind
+
+
+def test_not_over_the_draft(practice: Path) -> None:
+    _refused(practice, practice, "ending in .pdf")
+    named_pdf = practice.with_name("riverside.pdf")  # a draft saved with a misleading name
+    named_pdf.write_bytes(practice.read_bytes())
+    _refused(named_pdf, named_pdf, "is the draft itself")
+
+
+def test_not_over_the_signing_key_or_into_its_folder(practice: Path) -> None:
+    _refused(practice, identity_dir() / KEY_FILE, "ending in .pdf")
+    _refused(practice, identity_dir() / "pack.pdf", "signing key")
+
+
+def test_not_over_evidence(practice: Path) -> None:
+    evidence = next(evidence_dir(practice).iterdir())
+    assert evidence.suffix == ".pdf"
+    _refused(practice, evidence, "evidence")
+
+
+def test_not_over_anything_that_is_not_a_pdf(practice: Path, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.pdf"
+    notes.write_text("the minutes of the last meeting", encoding="utf-8")
+    _refused(practice, notes, "is not a PDF")
+    folder = tmp_path / "folder.pdf"
+    folder.mkdir()
+    _refused(practice, folder, "is a folder")
+    pipe = tmp_path / "pipe.pdf"
+    os.mkfifo(pipe)
+    _refused(practice, pipe, "not an ordinary file")
+
+
+def test_an_older_pack_is_replaced_whole(practice: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pack.pdf"
+    first = _pack(practice, out)
+    assert first.returncode == 0, first.stderr
+    old = out.read_bytes()
+    again = _pack(practice, out)
+    assert again.returncode == 0, again.stderr
+    assert out.read_bytes() != old and out.read_bytes().startswith(b"%PDF-")
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".gpcw-tmp-")]
+
+
+def test_a_failed_build_leaves_the_older_pack(practice: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pack.pdf"
+    assert _pack(practice, out).returncode == 0
+    old = out.read_bytes()
+    for evidence in evidence_dir(practice).iterdir():
+        evidence.write_bytes(b"changed since it was added")
+    failed = _pack(practice, out)
+    assert failed.returncode == 1 and "has changed since it was added" in failed.stderr
+    assert out.read_bytes() == old
+
+
+def test_a_300_character_name(practice: Path, tmp_path: Path) -> None:
+    result = _pack(practice, tmp_path / ("x" * 296 + ".pdf"))
+    assert result.returncode == 1 and "name too long" in result.stderr.lower(), result.stderr
+    assert "Traceback" not in result.stderr
+    fits = tmp_path / (
+        "y" * 250 + ".pdf"
+    )  # the longest name allowed still works: its temporary name is shorter
+    made = _pack(practice, fits)
+    assert made.returncode == 0, made.stderr
+    assert fits.read_bytes().startswith(b"%PDF-")
