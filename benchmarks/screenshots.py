@@ -1,8 +1,11 @@
 """Open every page of the wizard under Xvfb and save a PNG of each.
 
-    .venv/bin/python benchmarks/screenshots.py DIR [--scale 1.5]
+    .venv/bin/python benchmarks/screenshots.py DIR [--scale 1.5] [--size 1280x720]
 
-Starts its own Xvfb (through xvfb-run) when no display is set. Uses a demo
+Starts its own Xvfb (through xvfb-run) when no display is set. With --size the
+screen has that many pixels, the window is placed as it would be there, and
+each picture is the whole screen, so a small screen shows what a practice
+sees; without it, each picture is the 1280x860 window. Uses a demo
 assessment in a temporary data folder, so nothing real is touched. Look at
 every picture: Qt draws empty boxes when fonts are missing and tests still pass.
 """
@@ -22,14 +25,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _under_xvfb() -> None:
+def _under_xvfb(size: str | None) -> None:
     if os.environ.get("DISPLAY") or os.environ.get("GPCW_NO_XVFB"):
         return
     xvfb_run = shutil.which("xvfb-run")
     if xvfb_run is None:
         sys.exit("No display and no xvfb-run: install the Debian package xvfb (make test does).")
     os.environ["GPCW_NO_XVFB"] = "1"
-    command = [xvfb_run, "-a", "-s", "-screen 0 2800x2000x24", sys.executable, *sys.argv]
+    screen = f"{size}x24" if size else "2800x2000x24"
+    command = [xvfb_run, "-a", "-s", f"-screen 0 {screen}", sys.executable, *sys.argv]
     sys.exit(subprocess.call(command))
 
 
@@ -37,8 +41,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path)
     parser.add_argument("--scale", default="1", help="QT_SCALE_FACTOR, e.g. 1.5 or 2")
+    parser.add_argument("--size", help="the screen, e.g. 1280x720 (the window is fitted to it)")
     args = parser.parse_args()
-    _under_xvfb()
+    _under_xvfb(args.size)
     os.environ["QT_SCALE_FACTOR"] = args.scale
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
     data = Path(tempfile.mkdtemp(prefix="gpcw-shots-"))
@@ -63,14 +68,17 @@ def main() -> int:
     save_draft(path, demo_draft(banks, dt.date.today()))
     args.out.mkdir(parents=True, exist_ok=True)
     window = MainWindow(banks)
-    window.resize(1280, 860)
+    if not args.size:
+        window.resize(1280, 860)
     window.show()
 
     def shot(name: str) -> None:
         for _ in range(5):
             app.processEvents()
         target = args.out / f"{name}.png"
-        window.grab().save(str(target))
+        # On a given screen size, the whole screen: it shows whether the window fits it.
+        picture = app.primaryScreen().grabWindow(0) if args.size else window.grab()
+        picture.save(str(target))
         print(target)
 
     shot("00-start")
@@ -91,7 +99,6 @@ def main() -> int:
     for n in (1,):
         (data / f"broken (backup {n}).json").write_bytes(path.read_bytes())
     window = MainWindow(banks)
-    window.resize(1280, 860)
     window.show()
     window.open_draft(data / "broken.json")
     shot("99-start-damaged-draft")

@@ -13,6 +13,7 @@ from wizard.core.answers import set_answer, set_provider
 from wizard.core.backups import GENERATIONS, backup_path, generations
 from wizard.core.bank import Bank
 from wizard.core.draft import SCHEMA_VERSION, Draft, draft_to_bytes, new_draft
+from wizard.core.draft_files import name_after_practice
 from wizard.core.draft_store import (
     DraftLoadError,
     DraftSaveError,
@@ -162,3 +163,18 @@ def test_the_first_save_of_a_session_keeps_what_the_session_started_from(tmp_pat
             path, draft_to_bytes(draft), first_of_session=first, now=now + dt.timedelta(seconds=n)
         )
     assert [load_draft(p).practice.address for p in generations(path)] == ["save 2", "save 0"]
+
+
+def test_a_provisional_draft_is_renamed_with_its_backups_and_evidence(tmp_path: Path) -> None:
+    path = tmp_path / "Assessment 2026-12-01 0754.json"
+    _saved(path, ["one", "two", "three"])
+    (tmp_path / "Assessment 2026-12-01 0754 evidence").mkdir()
+    (tmp_path / "Assessment 2026-12-01 0754 evidence" / "plan.pdf").write_bytes(b"%PDF")
+    (tmp_path / "Riverside Surgery.json").write_text("someone else's file")
+    renamed = name_after_practice(path, "Riverside Surgery")
+    assert renamed.name == "Riverside Surgery (2).json"  # never over another file
+    assert load_draft(renamed).practice.address == "three"
+    assert [load_draft(p).practice.address for p in generations(renamed)] == ["two", "one"]
+    assert (tmp_path / "Riverside Surgery (2) evidence" / "plan.pdf").read_bytes() == b"%PDF"
+    assert not path.exists() and not generations(path)
+    assert name_after_practice(renamed, "Another Name") == renamed  # only a provisional name changes

@@ -11,11 +11,13 @@ from pathlib import Path
 from tests.conftest import FIXTURES, ROOT
 from wizard.checks.evaluate import evaluate
 from wizard.checks.facts import Fact, load_snapshot
+from wizard.core.action_plan import build_action_plan, edit_action
 from wizard.core.answers import set_answer
 from wizard.core.bank import Bank
 from wizard.core.draft import new_draft
 from wizard.core.draft_store import load_draft, save_draft
 from wizard.core.estate import add_device_report, device_reports, suggestions
+from wizard.core.scoring import score
 
 RECORDED = ROOT / "tests" / "fixtures" / "checks" / "linux" / "debian12-container-root.json"
 
@@ -100,3 +102,28 @@ def test_cli_save_and_re_evaluate(tmp_path: Path) -> None:
         and "not a readable facts snapshot" in bad.stderr
         and "Traceback" not in bad.stderr
     )
+
+
+def test_a_failed_check_is_one_action_naming_each_computer(real_banks: list[Bank]) -> None:
+    draft = new_draft("Riverside Surgery", "A12345", [b.framework.id for b in real_banks])
+    for host, machine, on in (
+        ("RECEPTION-1", "a" * 16, False),
+        ("NURSE-2", "b" * 16, False),
+        ("GP-3", "c" * 16, True),
+    ):
+        add_device_report(draft, _report(host, machine, firewall_on=on))  # type: ignore[arg-type]
+    plan = build_action_plan(score(real_banks, draft), draft)
+    firewall = next(e for e in plan if e.item_id == "check:firewall_enabled")
+    assert firewall.framework == "Computer checks" and firewall.priority_label == "High"
+    assert "failed on 2 computers" in firewall.question
+    assert (
+        "RECEPTION-1: " in firewall.reason
+        and "NURSE-2: " in firewall.reason
+        and "GP-3" not in firewall.reason
+    )
+    assert firewall.action  # the check's own advice
+    edit_action(draft, "check:firewall_enabled", owner="ICB IT")
+    again = next(
+        e for e in build_action_plan(score(real_banks, draft), draft) if e.item_id == "check:firewall_enabled"
+    )
+    assert again.owner == "ICB IT"

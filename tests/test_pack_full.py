@@ -19,7 +19,7 @@ from wizard.checks.evaluate import evaluate
 from wizard.checks.facts import load_snapshot
 from wizard.core.bank import Bank
 from wizard.core.demo import demo_draft
-from wizard.core.draft import Draft, draft_to_bytes
+from wizard.core.draft import Draft, SignOff, draft_to_bytes
 from wizard.core.draft_store import save_draft
 from wizard.core.estate import add_device_report
 from wizard.core.evidence import add_evidence, evidence_dir
@@ -90,7 +90,24 @@ def test_full_pack_is_accepted_everywhere(real_banks: list[Bank], practice: tupl
     fonts = _run("pdffonts", out).stdout.splitlines()[2:]
     assert fonts and all(" yes " in f for f in fonts), fonts
     assert result.page_count >= 10
+    cover = " ".join(_run("pdftotext", "-l", "1", out, "-").stdout.split())
+    assert "Signed with the certificate of Riverside Surgery (ODS code A12345)" in cover
+    assert (
+        "serialNumber=" not in cover and "CN=" not in cover
+    )  # the practice in words, not a certificate string
     assert _run("pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "2", out, tmp_path / "page").returncode == 0
+
+
+def test_no_pack_without_a_signer_who_reviewed_the_answers(
+    real_banks: list[Bank], practice: tuple, tmp_path: Path
+) -> None:  # type: ignore[type-arg]
+    draft, path, key = practice
+    out = tmp_path / "pack.pdf"
+    for sign_off in (None, SignOff(name="Sam Patel", role="Practice manager", reviewed=False)):
+        draft.sign_off = sign_off
+        with pytest.raises(PackInputError, match="confirm they have reviewed the answers"):
+            build_pack(real_banks, draft, path, key, out)
+        assert not out.exists()
 
 
 def test_passphrase_never_stored_in_plain_text(

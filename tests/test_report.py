@@ -52,7 +52,7 @@ def _inputs(banks: list[Bank], draft: Draft, draft_path: Path, created: dt.datet
         draft_path=draft_path,
         document_id=DOCUMENT_ID,
         created_at=created,
-        signer_subject="CN=Riverside Surgery, OU=ODS A12345, O=Riverside Surgery, C=GB",
+        signer_subject="Riverside Surgery (ODS code A12345)",
         certificate_fingerprint=FINGERPRINT,
     )
 
@@ -147,7 +147,11 @@ def test_text_has_what_the_icb_needs(pack: Pack, real_banks: list[Bank], text: s
         pack.hostname,
         "Action plan",
         "Declaration",
-        "accurate and complete to the best of the practice's knowledge",
+        "Dr Amelia Shah, SIRO and GP partner signed this pack for Riverside Surgery (ODS code A12345)",
+        "confirmed that they had reviewed the answers in it",
+        "Every mandatory question is answered.",
+        "given by the practice's IT provider; each says who gave it and when",
+        "will carry out the action plan in this pack by the dates shown",
         "Digital signature",
     ):
         assert wanted in flat, wanted
@@ -156,6 +160,17 @@ def test_text_has_what_the_icb_needs(pack: Pack, real_banks: list[Bank], text: s
         assert section.title in flat, section.title
     for bank in real_banks:
         assert bank.sha256 in flat
+
+
+def test_a_complete_pack_states_its_result_on_the_cover(pack: Pack, text: str) -> None:
+    cover = _flat(text.split("\f")[0])
+    assert "Result (the practice's own estimate, as at" in cover
+    assert (
+        "DSPT 2025-26 Approaching Standards" in cover
+        and "Cyber Essentials 3.3 Would fail automatically" in cover
+    )
+    assert "Signed by Dr Amelia Shah, SIRO and GP partner" in cover
+    assert "INCOMPLETE" not in text
 
 
 def test_every_page_has_the_footer(pack: Pack, text: str) -> None:
@@ -236,9 +251,12 @@ def test_a_fresh_draft_with_a_long_name_builds(real_banks: list[Bank], tmp_path:
     _tool("qpdf", "--check", path)
     flat = _flat(_tool("pdftotext", path, "-"))
     assert "Overall: Not started" in flat and "Not started (the practice's own estimate)" in flat
-    assert "Standards Not Met" not in flat and "Would fail automatically (" not in flat
+    assert "Standards Not Met (" not in flat and "Would fail automatically (" not in flat
     assert "Nothing beyond the practice details is answered yet" in flat
     assert "Not recorded" in flat
     assert "Nothing answered so far needs action" in flat and "45 questions not answered yet" not in flat
     assert "DSPT 1 Personal confidential data: 13 questions not answered yet" in flat
     assert built.signature_page == built.page_count - 1
+    pages = _tool("pdftotext", path, "-").split("\f")[: built.page_count]
+    assert all("INCOMPLETE" in page for page in pages)  # a loose page cannot pass for a finished pack
+    assert "The pack is INCOMPLETE:" in flat and "mandatory questions are not answered" in flat

@@ -400,6 +400,7 @@ def test_practice_details_are_asked_once(qtbot: QtBot, real_banks: list[Bank], t
     draft = window.session.draft  # type: ignore[union-attr]
     window.close()
     assert load_draft(path).practice.siro == "Dr Priya Nair (GP partner)"
+    draft.sign_off = None  # the demo's signer was the old SIRO: only the SIRO question is under test here
 
     inputs = PackInputs(
         banks=real_banks,
@@ -448,3 +449,25 @@ def test_an_untouched_assessment_says_not_started(qtbot: QtBot, real_banks: list
     assert statuses == {"Not started"}
     assert review.entries == [] and "not answered yet" in review.gaps.text()
     window.close()
+
+
+def test_a_new_assessment_takes_the_practices_name(qtbot: QtBot, real_banks: list[Bank]) -> None:
+    window = _window(qtbot, real_banks)
+    window.new_assessment()
+    session = window.session
+    assert session is not None and session.path.stem.startswith("Assessment ")
+    first = session.path
+    practice = _view(window).pages["practice"]
+    assert isinstance(practice, PracticePage)
+    type_into(qtbot, practice.fields["name"], "Riverside Surgery")
+    qtbot.keyClick(
+        practice.fields["name"], Qt.Key.Key_Return
+    )  # finishing the name (Enter or Tab) names the file
+    assert session.path.name == "Riverside Surgery.json" and not first.exists()
+    type_into(qtbot, practice.fields["name"], "Riverside Medical Centre")
+    qtbot.keyClick(practice.fields["name"], Qt.Key.Key_Return)
+    assert (
+        session.path.name == "Riverside Surgery.json"
+    )  # named once; a later change is only the practice's name
+    window.close()
+    assert load_draft(session.path).practice.name == "Riverside Medical Centre"

@@ -10,6 +10,7 @@ from typing import Any
 from wizard.cli.draft_cmds import open_for_command
 from wizard.cli.identity_cmds import read_passphrase
 from wizard.cli.output import CommandError
+from wizard.core.draft import Draft, SignOff
 from wizard.pack.attachments import PackInputError
 from wizard.pack.build import build_pack
 from wizard.pack.identity import IdentityError, load_certificate, load_identity
@@ -28,7 +29,30 @@ def register(commands: Any) -> None:
         metavar="FILE",
         help="read the signing key's passphrase from FILE (or set GPCW_PASSPHRASE)",
     )
+    who = pack.add_argument_group(
+        "who signs", "The declaration says only what is given here (or was confirmed in the wizard)."
+    )
+    who.add_argument("--signed-by", metavar="NAME", help="the person signing, e.g. 'Dr Amelia Shah'")
+    who.add_argument("--role", help="their role, e.g. 'SIRO' or 'GP partner'")
+    who.add_argument("--reviewed", action="store_true", help="they confirm they reviewed the answers")
+    who.add_argument(
+        "--commit-to-plan",
+        action="store_true",
+        help="the practice will carry out the action plan by its dates",
+    )
     pack.set_defaults(handler=pack_cmd)
+
+
+def _sign_off(args: argparse.Namespace, draft: Draft) -> None:
+    """The signer given on the command line replaces the one in the draft (in memory only)."""
+    if args.signed_by is None and args.role is None and not args.reviewed:
+        return
+    draft.sign_off = SignOff(
+        name=args.signed_by or "",
+        role=args.role or "",
+        reviewed=args.reviewed,
+        plan_committed=args.commit_to_plan,
+    )
 
 
 def signing_key(passphrase_file: Path | None) -> SigningKey:
@@ -65,6 +89,12 @@ def _warn_if_another_practice(key: SigningKey, draft_ods: str) -> None:
 def pack_cmd(args: argparse.Namespace) -> int:
     _check_draft_is_a_file(args.draft)
     draft, banks = open_for_command(args.draft)
+    _sign_off(args, draft)
+    if draft.sign_off is None or not draft.sign_off.ready:
+        raise CommandError(
+            "Say who is signing and confirm they reviewed the answers: --signed-by NAME --role ROLE --reviewed.",
+            1,
+        )
     if not args.out.parent.is_dir():
         raise CommandError(f"The folder {args.out.parent} does not exist.", 1)
     try:

@@ -1,7 +1,8 @@
 """The action plan: one entry for each question that needs something done.
 
 An entry is a question answered so that it is not met, marked "not sure", left
-incomplete, or waiting for the IT provider's answer. Questions not answered at
+incomplete, or waiting for the IT provider's answer, or a computer check that
+failed on one or more of the practice's computers. Questions not answered at
 all are not actions yet: they are counted per section (``unanswered_by_section``).
 
 Order: automatic fails first, then what DSPT needs for Approaching Standards
@@ -17,8 +18,10 @@ from dataclasses import dataclass
 
 from wizard.core.bank import Bank
 from wizard.core.bank_schema import Item
-from wizard.core.describe import STATE_WORDS, answer_text, expected_text
+from wizard.core.check_results import CheckResult
+from wizard.core.describe import STATE_WORDS, answer_text, expected_text, plural
 from wizard.core.draft import ActionEdit, Draft
+from wizard.core.estate import device_reports
 from wizard.core.item_state import SATISFIED, UNANSWERED, ItemState
 from wizard.core.scoring import Assessment, ItemResult, SectionResult
 
@@ -114,7 +117,42 @@ def build_action_plan(assessment: Assessment, draft: Draft) -> list[ActionEntry]
                     done=edit.done,
                 )
                 entries.append((entry.priority, order, entry))
+    for entry in device_actions(draft):
+        order += 1
+        entries.append((entry.priority, order, entry))
     return [entry for _, _, entry in sorted(entries, key=lambda e: (e[0], e[1]))]
+
+
+def device_actions(draft: Draft) -> list[ActionEntry]:
+    """One action per check that failed on any computer, naming each computer and what was found."""
+    failed: dict[str, list[tuple[str, CheckResult]]] = {}
+    for report in device_reports(draft):
+        for result in report.results:
+            if result.status == "fail":
+                failed.setdefault(result.check_id, []).append((report.device.hostname, result))
+    entries: list[ActionEntry] = []
+    for check_id, found in failed.items():
+        first = found[0][1]
+        key = f"check:{check_id}"
+        edit = draft.action_plan.get(key) or ActionEdit()
+        where = "; ".join(f"{host}: {result.finding}" for host, result in found)
+        entries.append(
+            ActionEntry(
+                item_id=key,
+                ref=", ".join(first.refs[:2]) or "Computer check",
+                framework="Computer checks",
+                section="Computer checks",
+                question=f"{first.title} (failed on {plural(len(found), 'computer')})",
+                state="not_met",
+                priority=2,
+                reason=where,
+                action=edit.action or first.remediation,
+                owner=edit.owner,
+                due=edit.due,
+                done=edit.done,
+            )
+        )
+    return entries
 
 
 def unanswered_by_section(assessment: Assessment) -> list[SectionGap]:

@@ -15,7 +15,7 @@ from typing import Any
 from wizard.core.answers import set_answer, set_note, set_provider
 from wizard.core.bank import Bank
 from wizard.core.bank_schema import FieldSpec, Item
-from wizard.core.draft import Draft, Practice, new_draft
+from wizard.core.draft import Draft, Practice, SignOff, new_draft
 from wizard.core.fields import field_shown, read_field, write_field
 
 DEMO_PRACTICE = Practice(
@@ -134,6 +134,9 @@ def demo_draft(banks: list[Bank], today: dt.date | None = None, gaps: bool = Tru
     draft = new_draft(DEMO_PRACTICE.name, DEMO_PRACTICE.ods_code, [b.framework.id for b in banks], as_at=day)
     draft.practice = DEMO_PRACTICE.model_copy()
     draft.facts.update(DEMO_FACTS)
+    draft.sign_off = SignOff(
+        name="Dr Amelia Shah", role="SIRO and GP partner", reviewed=True, plan_committed=True
+    )
     answer_everything(banks, draft, day)
     for bank in banks:
         for ref in DEMO_PROVIDER_REFS:

@@ -104,6 +104,19 @@ class EarlierAnswer(_Model):
     action: ActionEdit | None = None
 
 
+class SignOff(_Model):
+    """Who signs the pack and what they confirmed: the declaration says only this."""
+
+    name: str
+    role: str
+    reviewed: bool = False  # they confirmed they reviewed the answers
+    plan_committed: bool = False  # they committed the practice to the action plan's dates
+
+    @property
+    def ready(self) -> bool:
+        return bool(self.name.strip() and self.role.strip() and self.reviewed)
+
+
 class BankRecord(_Model):
     """Which bank a framework's answers were given against."""
 
@@ -127,6 +140,7 @@ class Draft(_Model):
     earlier_answers: list[EarlierAnswer] = Field(default_factory=list)
     check_results: dict[str, dict[str, Any]] = Field(default_factory=dict)
     action_plan: dict[str, ActionEdit] = Field(default_factory=dict)
+    sign_off: SignOff | None = None  # set when the pack is signed
     position: str | None = None  # where the wizard was, to resume there
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True)

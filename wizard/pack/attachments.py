@@ -23,7 +23,7 @@ from wizard.core.bank import Bank
 from wizard.core.draft import Draft, draft_to_bytes
 from wizard.core.estate import device_reports
 from wizard.core.evidence import MAX_NAME, EvidenceError, evidence_dir, read_evidence, safe_name
-from wizard.core.scoring import ESTIMATE_WORDS, included_banks, score
+from wizard.core.scoring import ESTIMATE_WORDS, Assessment, included_banks, score
 
 ANSWERS = "answers.json"
 SUMMARY = "summary.json"
@@ -41,8 +41,11 @@ class Attachment:
     mime_type: str
 
 
-def pack_summary(banks: list[Bank], draft: Draft, document_id: str, fingerprint: str) -> dict[str, Any]:
-    result = score(banks, draft)
+def pack_summary(
+    banks: list[Bank], draft: Draft, document_id: str, fingerprint: str, result: Assessment | None = None
+) -> dict[str, Any]:
+    """What verify prints per pack; ``result`` is the draft's score when already worked out."""
+    result = result or score(banks, draft)
     return {
         "schema": "gp-cyber-wizard/pack-summary",
         "schema_version": 2,

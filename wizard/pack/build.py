@@ -11,8 +11,9 @@ from cryptography.x509.oid import NameOID
 
 from wizard.core.bank import Bank
 from wizard.core.draft import Draft
-from wizard.pack.attachments import attachments, pack_summary
-from wizard.pack.identity_cert import fingerprint_of
+from wizard.pack.attachments import PackInputError, attachments, pack_summary
+from wizard.pack.content import pack_content
+from wizard.pack.identity_cert import fingerprint_of, ods_code_of
 from wizard.pack.pack_target import check_target
 from wizard.pack.report import BuiltReport, PackInputs, build_report
 from wizard.pack.sign import SigningKey, new_document_id, sign_report, write_pack
@@ -30,8 +31,15 @@ class PackResult:
     fingerprint: str
 
 
-def _subject(key: SigningKey) -> str:
-    return key.certificate.subject.rfc4514_string({NameOID.SERIAL_NUMBER: "serialNumber"})
+def certificate_holder(key: SigningKey) -> str:
+    """The practice the certificate names, in words: "Riverside Surgery (ODS code A12345)"."""
+    cert = key.certificate
+    names = cert.subject.get_attributes_for_oid(
+        NameOID.ORGANIZATION_NAME
+    ) or cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    name = str(names[0].value) if names else "A certificate that names no practice"
+    ods = ods_code_of(cert)
+    return f"{name} (ODS code {ods})" if ods else name
 
 
 def build_pack(
@@ -49,12 +57,18 @@ def build_pack(
     so the verifier, scoring answers.json again later, gets the same result.
     """
     check_target(out, draft_path)  # before any work: a wrong --out must cost nothing
+    if draft.sign_off is None or not draft.sign_off.ready:
+        raise PackInputError(
+            "Say who is signing the pack (name and role) and confirm they have reviewed the answers, "
+            "then sign it: the declaration states only what was confirmed."
+        )
     say = progress or (lambda _step: None)
     created = when or dt.datetime.now(dt.UTC).replace(microsecond=0)
     document_id = new_document_id(draft.practice.ods_code, created)
     fingerprint = fingerprint_of(key.certificate)
     say("Collecting the answers and evidence")
-    summary = pack_summary(banks, draft, document_id, fingerprint)
+    content = pack_content(banks, draft)
+    summary = pack_summary(banks, draft, document_id, fingerprint, content.assessment)
     files = attachments(banks, draft, draft_path, summary)
     say("Writing the report")
     report: BuiltReport = build_report(
@@ -64,8 +78,9 @@ def build_pack(
             draft_path=draft_path,
             document_id=document_id,
             created_at=created,
-            signer_subject=_subject(key),
+            signer_subject=certificate_holder(key),
             certificate_fingerprint=fingerprint,
+            content=content,
         )
     )
     say("Signing")
@@ -75,7 +90,7 @@ def build_pack(
         key,
         report.signature_page,
         report.signature_box,
-        draft.practice.name or _subject(key),
+        draft.practice.name or certificate_holder(key),
         created,
     )
     write_pack(out, signed)

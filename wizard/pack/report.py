@@ -28,11 +28,10 @@ from reportlab.platypus import (  # type: ignore[import-untyped, unused-ignore]
 )
 
 from wizard import APP_NAME, __version__
-from wizard.core.action_plan import build_action_plan, unanswered_by_section
 from wizard.core.bank import Bank
 from wizard.core.draft import Draft
-from wizard.core.estate import device_reports
-from wizard.core.scoring import included_banks, score
+from wizard.core.scoring import included_banks
+from wizard.pack.content import PackContent, pack_content
 from wizard.pack.report_answers import answers
 from wizard.pack.report_cover import SignatureBox, cover, declaration
 from wizard.pack.report_plan import action_plan, devices
@@ -44,6 +43,7 @@ from wizard.pack.report_styles import (
     GREY,
     NHS_BLUE,
     PAGE_MARGIN,
+    RED,
     WHITE,
     fit,
     register_fonts,
@@ -54,6 +54,7 @@ from wizard.pack.report_summary import summary
 PAGE_WIDTH, PAGE_HEIGHT = A4
 COVER_BAND = 5 * cm
 TITLE = "Data security evidence pack"
+INCOMPLETE = "INCOMPLETE"
 SUBJECT = "DSPT and Cyber Essentials evidence"
 
 
@@ -67,6 +68,7 @@ class PackInputs:
     signer_subject: str
     certificate_fingerprint: str  # SHA-256 hex pairs with ':'
     period: str = ""  # default: from the DSPT bank version, e.g. "DSPT 2025-26"
+    content: PackContent | None = None  # worked out once per pack (build_report fills it in)
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ class _Pages:
     document_id: str
     created: str
     period: str
+    incomplete: bool = False  # marked on every page, so a loose page cannot pass for a finished pack
     total: int | None = None
     seen: int = field(default=0)
 
@@ -108,7 +111,7 @@ def _footer(canvas: Canvas, pages: _Pages) -> None:
     canvas.line(PAGE_MARGIN, y + 10, PAGE_WIDTH - PAGE_MARGIN, y + 10)
     canvas.setFillColor(GREY)
     canvas.setFont(FONT, 7.5)
-    ident = f"  ·  Document ID {pages.document_id}"
+    ident = f"  ·  Document ID {pages.document_id}" + (f"  ·  {INCOMPLETE}" if pages.incomplete else "")
     room = PAGE_WIDTH - 2 * PAGE_MARGIN - 3 * cm - stringWidth(ident, FONT, 7.5)
     canvas.drawString(PAGE_MARGIN, y, fit(pages.practice, FONT, 7.5, room) + ident)
     total = pages.total if pages.total is not None else "?"
@@ -122,11 +125,16 @@ def _header(canvas: Canvas, pages: _Pages) -> None:
     canvas.setFillColor(DARK_BLUE)
     canvas.setFont(FONT_BOLD, 8.5)
     right = f"{TITLE}  ·  {pages.period}" if pages.period else TITLE
-    room = PAGE_WIDTH - 2 * PAGE_MARGIN - stringWidth(right, FONT, 8) - 12
+    mark = f"{INCOMPLETE}  ·  " if pages.incomplete else ""
+    room = PAGE_WIDTH - 2 * PAGE_MARGIN - stringWidth(right, FONT, 8) - stringWidth(mark, FONT_BOLD, 8) - 12
     canvas.drawString(PAGE_MARGIN, y, fit(pages.practice, FONT_BOLD, 8.5, room))
     canvas.setFillColor(GREY)
     canvas.setFont(FONT, 8)
     canvas.drawRightString(PAGE_WIDTH - PAGE_MARGIN, y, right)
+    if mark:
+        canvas.setFillColor(RED)
+        canvas.setFont(FONT_BOLD, 8)
+        canvas.drawRightString(PAGE_WIDTH - PAGE_MARGIN - stringWidth(right, FONT, 8), y, mark)
     canvas.setStrokeColor(NHS_BLUE)
     canvas.setLineWidth(1.6)
     canvas.line(PAGE_MARGIN, y - 6, PAGE_WIDTH - PAGE_MARGIN, y - 6)
@@ -208,32 +216,32 @@ def _templates(pages: _Pages) -> list[PageTemplate]:
     ]
 
 
-def _story(inputs: PackInputs, box: SignatureBox) -> list[Flowable]:
-    """Cover, summary, answers, computer checks, action plan, then the declaration on its own page."""
-    banks = included_banks(inputs.banks, inputs.draft)
-    assessment = score(inputs.banks, inputs.draft)
-    plan = build_action_plan(assessment, inputs.draft)
-    refs = {item.id: f"{bank.framework.short_name} {item.ref}" for bank in banks for item in bank.items()}
+def _story(inputs: PackInputs, content: PackContent, box: SignatureBox) -> list[Flowable]:
+    """Cover, summary, answers, toolkit sheet, earlier answers, checks, plan, then the declaration."""
+    draft = inputs.draft
+    refs = {
+        item.id: f"{bank.framework.short_name} {item.ref}" for bank in content.banks for item in bank.items()
+    }
     sheets: list[Flowable] = []
-    for bank in banks:
+    for bank in content.banks:
         if bank.framework.scoring == "dspt":
-            sheets += [*portal_part(bank, inputs.draft), PageBreak()]
-    earlier = earlier_part(inputs.draft, refs)
+            sheets += [*portal_part(bank, draft), PageBreak()]
+    earlier = earlier_part(draft, refs)
     return [
-        *cover(inputs, banks),
+        *cover(inputs, content),
         NextPageTemplate("body"),
         PageBreak(),
-        *summary(assessment, inputs.draft),
+        *summary(content.assessment, draft),
         PageBreak(),
-        *answers(assessment, inputs.draft),
+        *answers(content.assessment, draft),
         PageBreak(),
         *sheets,
         *([*earlier, PageBreak()] if earlier else []),
-        *devices(device_reports(inputs.draft)),
+        *devices(content.devices),
         PageBreak(),
-        *action_plan(plan, unanswered_by_section(assessment)),
+        *action_plan(content.plan, content.gaps),
         PageBreak(),
-        *declaration(inputs, box),
+        *declaration(inputs, content, box),
     ]
 
 
@@ -263,16 +271,27 @@ def _document(buffer: io.BytesIO, inputs: PackInputs, pages: _Pages) -> BaseDocT
 def _build_once(inputs: PackInputs, total: int | None) -> tuple[bytes, _Pages, SignatureBox]:
     """One full build; returns the bytes, the page count seen and where the signature box went."""
     practice = inputs.draft.practice.name or "Practice name not recorded"
-    pages = _Pages(practice, inputs.document_id, when(inputs.created_at), inputs.period, total)
+    assert inputs.content is not None  # build_report fills it in
+    content = inputs.content
+    pages = _Pages(
+        practice,
+        inputs.document_id,
+        when(inputs.created_at),
+        inputs.period,
+        not content.completeness.complete,
+        total,
+    )
     box = SignatureBox()
     buffer = io.BytesIO()
-    _document(buffer, inputs, pages).build(_story(inputs, box))
+    _document(buffer, inputs, pages).build(_story(inputs, content, box))
     return buffer.getvalue(), pages, box
 
 
 def build_report(inputs: PackInputs) -> BuiltReport:
     """The unsigned, attachment-free pack, with the page and box the signer needs."""
     register_fonts()
+    if inputs.content is None:
+        inputs = dataclasses.replace(inputs, content=pack_content(inputs.banks, inputs.draft))
     if not inputs.period:
         inputs = dataclasses.replace(
             inputs, period=default_period(included_banks(inputs.banks, inputs.draft))

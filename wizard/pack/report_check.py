@@ -17,7 +17,7 @@ from pyhanko.pdf_utils.rw_common import PdfHandler
 
 from wizard.pack.page_text import PageTextError, leading_pages, page_words
 
-_ODS = re.compile(r"ODS code (\S+)")
+_ODS = re.compile(r"ODS code ([A-Za-z0-9]+)")
 _DOCUMENT_ID = re.compile(r"GPCW-[A-Z0-9]+-\d{8}-[0-9A-F]{4}")
 _ESTIMATE = r"\s+\(the\s+practice's\s+own\s+estimate\)"
 _OVERALL = re.compile(r"^Overall: (.+?)" + _ESTIMATE, re.MULTILINE)

@@ -15,16 +15,23 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table 
 
 from wizard import APP_NAME, __version__
 from wizard.core.bank import Bank
-from wizard.core.draft import Practice
+from wizard.core.describe import plural
+from wizard.core.draft import Practice, SignOff
+from wizard.core.scoring import ESTIMATE_WORDS
+from wizard.pack.content import PackContent
 from wizard.pack.report_styles import (
     FONT,
     GREY,
     NHS_BLUE,
     PALE,
+    day,
+    long_day,
     para,
     rich,
+    status_para,
     styles,
     table_style,
+    tint_cell,
     when,
 )
 
@@ -97,10 +104,10 @@ def _fingerprint(fingerprint: str, width: float) -> Paragraph:
 
 
 def signer_box(inputs: PackInputs) -> Table:
-    """Who signed and how the ICB can tell it was really them."""
+    """Whose certificate signed the pack, and how the ICB can tell it was really theirs."""
     inner = CONTENT_WIDTH - 0.8 * cm
     body: list[list[Any]] = [
-        [para("Signed by", "label")],
+        [para("Signed with the certificate of", "label")],
         [para(inputs.signer_subject or "Not recorded", "value")],
         [para("Certificate SHA-256 fingerprint", "label")],
         [_fingerprint(inputs.certificate_fingerprint, inner)],
@@ -125,7 +132,62 @@ def signer_box(inputs: PackInputs) -> Table:
     return Table(body, colWidths=[CONTENT_WIDTH], style=table_style(header=False, extra=extra), splitInRow=1)
 
 
-def cover(inputs: PackInputs, banks: list[Bank]) -> list[Flowable]:
+def signed_by(sign_off: SignOff | None) -> str:
+    if sign_off is None or not sign_off.name.strip():
+        return "Not recorded"
+    return (
+        f"{sign_off.name.strip()}, {sign_off.role.strip()}"
+        if sign_off.role.strip()
+        else sign_off.name.strip()
+    )
+
+
+def result_rows(content: PackContent, sign_off: SignOff | None) -> list[tuple[str, str]]:
+    """The result in words, first thing on the cover: what the reviewer came to find out."""
+    assessment = content.assessment
+    rows: list[tuple[str, str]] = [
+        (f"{d.bank.framework.short_name} {d.bank.framework.version}", d.overall) for d in assessment.dspt
+    ]
+    rows += [(f"{c.bank.framework.short_name} {c.bank.framework.version}", c.verdict) for c in assessment.ce]
+    rows.append(
+        (
+            "Answered",
+            f"{assessment.answered} of {assessment.total} questions ({assessment.percent_complete}%)",
+        )
+    )
+    rows.append(("Signed by", signed_by(sign_off)))
+    return rows
+
+
+def result_table(content: PackContent, sign_off: SignOff | None) -> Table:
+    rows = result_rows(content, sign_off)
+    data = [[para(label, "label"), status_para(value, value)] for label, value in rows]
+    extra = [tint_cell(1, row, value) for row, (_, value) in enumerate(rows)]
+    return Table(
+        data, colWidths=[4 * cm, 13 * cm], style=table_style(header=False, extra=extra), splitInRow=1
+    )
+
+
+def incomplete_banner(content: PackContent) -> list[Flowable]:
+    done = content.completeness
+    if done.complete:
+        return []
+    words = (
+        f"INCOMPLETE: {plural(done.mandatory_missing, 'mandatory question is', 'mandatory questions are')} "
+        "not answered yet. The results below count them as not met."
+    )
+    extra = [tint_cell(0, 0, "Standards Not Met"), ("LINEBELOW", (0, 0), (-1, -1), 0, None)]
+    return [
+        Table(
+            [[status_para("Standards Not Met", words, "h3")]],
+            colWidths=[CONTENT_WIDTH],
+            style=table_style(header=False, extra=extra),
+        ),
+        Spacer(1, 4),
+    ]
+
+
+def cover(inputs: PackInputs, content: PackContent) -> list[Flowable]:
     """The cover's flowables (the blue title band is drawn by the page template)."""
     practice = inputs.draft.practice
     s = styles()
@@ -136,6 +198,10 @@ def cover(inputs: PackInputs, banks: list[Bank]) -> list[Flowable]:
         Paragraph(escape(practice.name or "Practice name not recorded"), s["practice"]),
         para(where, "lead"),
         Spacer(1, 4),
+        *incomplete_banner(content),
+        Paragraph(f"Result ({ESTIMATE_WORDS}, as at {long_day(inputs.draft.as_at)})", s["h2"]),
+        result_table(content, inputs.draft.sign_off),
+        Spacer(1, 4),
         _facts_table(
             [
                 ("Period", inputs.period),
@@ -145,7 +211,7 @@ def cover(inputs: PackInputs, banks: list[Bank]) -> list[Flowable]:
             ]
         ),
         Paragraph("Frameworks included", s["h2"]),
-        frameworks_table(banks),
+        frameworks_table(content.banks),
         Paragraph("Who signed this pack", s["h2"]),
         signer_box(inputs),
         Paragraph("Named roles", s["h2"]),
@@ -185,24 +251,41 @@ class SignatureBox(Flowable):  # type: ignore[misc]
         self.page = canvas.getPageNumber() - 1
 
 
-def declaration(inputs: PackInputs, box: SignatureBox) -> list[Flowable]:
-    """The declaration page: our statement, who approved it, the roles and the empty signature box."""
+def declaration_text(inputs: PackInputs, content: PackContent) -> list[str]:
+    """The declaration, built only from what was collected: who signed, what they confirmed, what is missing."""
     practice = inputs.draft.practice
     name = practice.name or "the practice"
     ods = f" (ODS code {practice.ods_code})" if practice.ods_code else ""
-    approver = practice.siro or "our Senior Information Risk Owner"
+    sign_off = inputs.draft.sign_off
+    done = content.completeness
+    lines = [
+        f"{signed_by(sign_off)} signed this pack for {name}{ods} on {day(inputs.created_at.date())}"
+        + (
+            " and confirmed that they had reviewed the answers in it."
+            if sign_off and sign_off.reviewed
+            else "."
+        )
+    ]
+    if done.complete:
+        lines.append("Every mandatory question is answered.")
+    else:
+        missing = plural(done.mandatory_missing, "mandatory question is", "mandatory questions are")
+        lines.append(f"The pack is INCOMPLETE: {missing} not answered; the results count them as not met.")
+    lines += [line for line in done.lines() if not line.startswith("Every question")]
+    if done.by_provider:
+        lines.append(
+            f"{plural(done.by_provider, 'answer was', 'answers were')} given by the practice's IT provider; "
+            "each says who gave it and when."
+        )
+    lines.append(f"The statuses and the Cyber Essentials result are {ESTIMATE_WORDS}.")
+    if sign_off and sign_off.plan_committed:
+        lines.append("The practice will carry out the action plan in this pack by the dates shown.")
+    return lines
+
+
+def declaration(inputs: PackInputs, content: PackContent, box: SignatureBox) -> list[Flowable]:
+    """The declaration page: what the signer confirmed, the roles and the empty signature box."""
     s = styles()
-    statement = (
-        f"On behalf of {name}{ods}, we declare that the answers, notes and evidence files in this pack "
-        "are accurate and complete to the best of the practice's knowledge on the date it was created. "
-        "Where an answer is marked \u201cAnswered by our IT provider\u201d, we have relied on what our IT "
-        "provider told us."
-    )
-    approval = (
-        f"The pack was reviewed and approved by {approver}, as our Senior Information Risk Owner (SIRO) "
-        "or on behalf of the GP partners, before it was signed. We will carry out the action plan in this "
-        "pack by the dates shown and will tell the ICB if we find that anything in it is wrong."
-    )
     signing = (
         "The digital signature below covers the whole document and the evidence files attached to it. "
         "Any change made after signing breaks the signature. The certificate used is the one whose SHA-256 "
@@ -212,10 +295,9 @@ def declaration(inputs: PackInputs, box: SignatureBox) -> list[Flowable]:
         KeepTogether(
             [
                 Paragraph("Declaration", s["h1"]),
-                para(statement, "lead"),
-                para(approval, "lead"),
+                *(para(line, "lead") for line in declaration_text(inputs, content)),
                 Paragraph("Named roles", s["h2"]),
-                roles_table(practice),
+                roles_table(inputs.draft.practice),
                 Spacer(1, 12),
                 para(signing, "body"),
                 Spacer(1, 10),

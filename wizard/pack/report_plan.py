@@ -104,7 +104,7 @@ def _plan_row(entry: ActionEntry) -> list[Any]:
     return [
         status_para("done" if entry.done else entry.priority_label, label),
         [para(entry.framework, "cell_small"), para(entry.ref, "cell_bold")],
-        para(entry.reason),
+        [para(entry.question, "cell_bold"), para(entry.reason, "cell_small")],
         para(entry.action),
         para(entry.owner or "Not yet assigned"),
         para(day(entry.due) if entry.due else "Not set"),

@@ -13,11 +13,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from wizard.core import action_plan, answers, estate, evidence
+from wizard.core import action_plan, answers, draft_files, estate, evidence, recent
 from wizard.core.bank import Bank
 from wizard.core.bank_schema import FieldSpec, Item
 from wizard.core.check_results import DeviceReport
-from wizard.core.draft import AnswerStatus, Draft, EarlierAnswer, EvidenceRef, Practice
+from wizard.core.draft import AnswerStatus, Draft, EarlierAnswer, EvidenceRef, Practice, SignOff
 from wizard.core.estate import Suggestion
 from wizard.core.fields import write_field
 from wizard.core.item_state import Evaluation, evaluate
@@ -28,7 +28,10 @@ from wizard.ui.autosave import AutoSaver
 class Session(QObject):
     answer_changed = Signal(str)  # item id
     practice_changed = Signal()
-    facts_changed = Signal()  # a shared fact (practice detail or assessment fact) changed
+    facts_changed = Signal()
+    renamed = Signal(
+        object
+    )  # the draft's new path  # a shared fact (practice detail or assessment fact) changed
     frameworks_changed = Signal()
     plan_changed = Signal()
     checks_changed = Signal()
@@ -135,6 +138,24 @@ class Session(QObject):
         answers.clear_provider(self.draft, item)
         self._changed()
         self.answer_changed.emit(item.id)
+
+    def name_file_after_practice(self) -> None:
+        """A new assessment's file takes the practice's name when it is first given (never later)."""
+        if not draft_files.is_provisional(self.path) or not self.draft.practice.name.strip():
+            return
+        if self.saver.flush() is not None:
+            return  # not saved: keep the name it has, the save banner says why
+        try:
+            self.path = draft_files.name_after_practice(self.path, self.draft.practice.name)
+        except OSError:
+            return  # the old name still works; nothing is lost
+        recent.remember(self.path)
+        self.renamed.emit(self.path)
+
+    def set_sign_off(self, sign_off: SignOff) -> None:
+        if self.draft.sign_off != sign_off:
+            self.draft.sign_off = sign_off
+            self._changed()
 
     def set_as_at(self, day: dt.date) -> None:
         if self.draft.as_at != day:

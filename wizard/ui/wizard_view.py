@@ -216,6 +216,9 @@ class WizardView(QWidget):
         self.go(keys[target])
 
     def go_to_item(self, item_id: str) -> None:
+        if item_id.startswith("check:"):  # an action from a failed computer check
+            self.go("checks")
+            return
         section = self.session.bank_of(item_id).section_of(item_id)
         self.go(f"section:{section.id}").focus_item(item_id)
 

@@ -78,6 +78,8 @@ class PracticePage(Page):
                 form.addRow("", self.ods_error)
             else:
                 field.textEdited.connect(lambda text, k=key: self.session.set_practice(**{k: text}))
+            if key == "name":
+                field.editingFinished.connect(self.session.name_file_after_practice)
         self.session.practice_changed.connect(self._practice_changed)
         self.as_at = QDateEdit(box)
         self.as_at.setCalendarPopup(True)

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.action_plan import ActionEntry, SectionGap, build_action_plan, unanswered_by_section
+from wizard.core.check_results import DeviceReport, status_summary
 from wizard.core.describe import plural
+from wizard.core.estate import device_reports
 from wizard.core.scoring import ESTIMATE_WORDS, Assessment, ItemResult
 from wizard.ui.pages.base import Page, read_only_table, scrolling
 from wizard.ui.session import Session
@@ -83,6 +85,22 @@ def _ce_html(result: Assessment) -> str:
     return "".join(parts)
 
 
+def _devices_html(reports: list[DeviceReport]) -> str:
+    if not reports:
+        return (
+            "<p style='font-size:12pt'><b>Computer checks</b></p><p>No computer has been checked yet: "
+            "use “Check this computer” on each practice PC.</p>"
+        )
+    lines = [
+        f"{escape(r.device.hostname)} ({escape(r.device.os_name)}): {escape(status_summary(r.results))}"
+        for r in reports
+    ]
+    return (
+        f"<p style='font-size:12pt'><b>Computer checks</b> ({plural(len(reports), 'computer')}; "
+        "failed checks are in the action plan)</p><p>" + "<br>".join(lines) + "</p>"
+    )
+
+
 def _fit_height(table: QTableWidget, wrap_rows: bool = False) -> None:
     """Show every row: the page scrolls, not the table."""
     if wrap_rows:
@@ -124,6 +142,8 @@ class ReviewPage(Page):
         column.addWidget(self.standards)
         self.ce_summary = self._rich_label(body, "Cyber Essentials result")
         column.addWidget(self.ce_summary)
+        self.devices = self._rich_label(body, "Computer checks")
+        column.addWidget(self.devices)
         self.plan_title = QLabel(body)
         self.plan_title.setObjectName("pageTitle")
         column.addWidget(self.plan_title)
@@ -152,6 +172,7 @@ class ReviewPage(Page):
         result = self.session.assessment()
         self.dspt_summary.setText(_dspt_html(result))
         self.ce_summary.setText(_ce_html(result))
+        self.devices.setText(_devices_html(device_reports(self.session.draft)))
         rows = [s for d in result.dspt for s in d.standards]
         self.standards.setVisible(bool(rows))
         self.standards.setRowCount(len(rows))
@@ -198,8 +219,11 @@ class ReviewPage(Page):
                 self.plan.setItem(row, col, QTableWidgetItem(text))
             self.plan.setCellWidget(row, 4, _top_aligned(self._owner_field(entry), self.plan))
             self.plan.setCellWidget(row, 5, _top_aligned(self._due_field(entry), self.plan))
-            button = QPushButton("Go to question", self.plan)
-            button.setAccessibleName(f"Go to question {entry.ref}")
+            checks = entry.item_id.startswith("check:")
+            button = QPushButton("Go to the checks" if checks else "Go to question", self.plan)
+            button.setAccessibleName(
+                f"Go to the computer checks for {entry.question}" if checks else f"Go to question {entry.ref}"
+            )
             button.clicked.connect(lambda _=False, item_id=entry.item_id: self.go_to.emit(item_id))
             self.plan.setCellWidget(row, 6, _top_aligned(button, self.plan))
         self.plan.setVisible(bool(entries))

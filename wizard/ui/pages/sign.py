@@ -1,17 +1,20 @@
-"""Sign and export: make or open the practice's key, then build and sign the pack.
+"""Sign and export: make or open the practice's key, say who signs, then build and sign the pack.
 
-The passphrase is asked for on the page (with "Remember on this PC" only where
-a secure keyring exists); key work, building and signing run on a worker, so
-the window stays responsive. The result can be opened or shown in its folder.
+Before signing, the page says plainly what is unanswered, not sure or not met,
+and asks who is signing (name and role) and for their confirmation that they
+reviewed the answers: the pack's declaration states only that. Key work,
+building and signing run on a worker that reports each step by signal.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -20,25 +23,33 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
+from wizard.core.completeness import completeness
+from wizard.core.draft import SignOff
 from wizard.core.paths import data_dir
+from wizard.core.settings import load_settings, save_setting
 from wizard.pack import passphrase as keyring_store
 from wizard.pack.attachments import PackInputError
 from wizard.pack.build import PackResult, build_pack
 from wizard.pack.identity import (
     IdentityError,
     create_identity,
+    export_certificate,
     import_identity,
     load_certificate,
     load_identity,
 )
 from wizard.pack.identity_cert import fingerprint_of
-from wizard.ui.dialogs import choose_file
-from wizard.ui.pages.base import Page
+from wizard.ui.dialogs import choose_file, choose_save_path
+from wizard.ui.pages.base import Page, scrolling
+from wizard.ui.pages.sign_parts import DeclarationBox, field_message, say
 from wizard.ui.session import Session
-from wizard.ui.workers import run_in_thread
+from wizard.ui.workers import run_with_progress
+
+LAST_PACK = "last_pack"
 
 
 def packs_dir() -> Path:
@@ -49,47 +60,52 @@ class SignPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(
             "Sign and export the evidence pack",
-            "One PDF for your ICB: the practice details, the status of every standard, every answer with its "
-            "evidence files, the computer checks and the action plan, signed with the practice's own key so the "
-            "ICB can confirm it came from you and has not been changed.",
+            "One PDF for your ICB: the result, every answer with its evidence files, the toolkit sheet, the "
+            "computer checks and the action plan, signed with the practice's own key so the ICB can confirm "
+            "it came from you and has not been changed.",
             parent,
         )
         self.session = session
         self.result: PackResult | None = None
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName("Signing status")
-        self.summary = QLabel(self)
+        self._last: Path | None = None  # the pack made in an earlier session, if it is still there
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        self.summary = QLabel(body)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("What the pack will say")
-        self.outer.addWidget(self.summary)
-        self.outer.addWidget(self._key_box())
-        self.outer.addWidget(self._sign_box())
-        self.outer.addWidget(self.status)
-        self.outer.addLayout(self._done_row())
-        self.outer.addStretch(1)
-        self._step_text = ""
-        self._poll = QTimer(self)
-        self._poll.setInterval(100)
-        self._poll.timeout.connect(lambda: self.status.setText(self._step_text))
+        layout.addWidget(self.summary)
+        layout.addWidget(self._key_box(body))
+        self.declaration = DeclarationBox(body)
+        self.declaration.changed.connect(self._sign_off_changed)
+        layout.addWidget(self.declaration)
+        layout.addWidget(self._sign_box(body))
+        self.status = QLabel(body)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Signing status")
+        layout.addWidget(self.status)
+        layout.addLayout(self._done_row(body))
+        layout.addStretch(1)
+        self.outer.addWidget(scrolling(body, self), 1)
 
     # --- building the widgets ---------------------------------------------------------------
-    def _password(self, name: str) -> QLineEdit:
-        field = QLineEdit(self)
+    def _password(self, parent: QWidget, name: str) -> QLineEdit:
+        field = QLineEdit(parent)
         field.setEchoMode(QLineEdit.EchoMode.Password)
         field.setAccessibleName(name)
         return field
 
-    def _key_box(self) -> QGroupBox:
-        self.key_box = QGroupBox("The practice's signing key", self)
-        form = QFormLayout(self.key_box)
+    def _key_box(self, parent: QWidget) -> QGroupBox:
+        self.key_box = QGroupBox("The practice's signing key", parent)
+        self.key_form = QFormLayout(self.key_box)
         self.key_text = QLabel(self.key_box)
         self.key_text.setWordWrap(True)
-        form.addRow(self.key_text)
-        self.new_pass = self._password("New passphrase")
-        self.new_pass2 = self._password("New passphrase again")
-        form.addRow("New passphrase (8 characters or more)", self.new_pass)
-        form.addRow("The same passphrase again", self.new_pass2)
+        self.key_form.addRow(self.key_text)
+        self.new_pass = self._password(self.key_box, "New passphrase")
+        self.new_pass2 = self._password(self.key_box, "New passphrase again")
+        self.key_form.addRow("New passphrase (8 characters or more)", self.new_pass)
+        self.key_form.addRow("The same passphrase again", self.new_pass2)
+        self.key_error = field_message(self.key_box, "Problem with the new key")
+        self.key_form.addRow(self.key_error)
         self.create_button = QPushButton("Create the practice's signing key", self.key_box)
         self.create_button.clicked.connect(self.create_key)
         self.import_button = QPushButton("Or import a key file from the ICB (.p12)…", self.key_box)
@@ -97,18 +113,26 @@ class SignPage(Page):
             "Import a key file issued by the ICB, opened with the first passphrase box"
         )
         self.import_button.clicked.connect(self.choose_key_file)
+        self.save_cert_button = QPushButton("Save certificate for the ICB…", self.key_box)
+        self.save_cert_button.clicked.connect(self.save_certificate)
+        self.copy_button = QPushButton("Copy fingerprint", self.key_box)
+        self.copy_button.setAccessibleName("Copy the certificate's fingerprint")
+        self.copy_button.clicked.connect(self.copy_fingerprint)
         row = QHBoxLayout()
-        row.addWidget(self.create_button)
-        row.addWidget(self.import_button)
-        form.addRow(row)
+        for button in (self.create_button, self.import_button, self.save_cert_button, self.copy_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        self.key_form.addRow(row)
         return self.key_box
 
-    def _sign_box(self) -> QGroupBox:
-        self.sign_box = QGroupBox("Build and sign", self)
+    def _sign_box(self, parent: QWidget) -> QGroupBox:
+        self.sign_box = QGroupBox("Build and sign", parent)
         form = QFormLayout(self.sign_box)
-        self.passphrase = self._password("Passphrase of the signing key")
+        self.passphrase = self._password(self.sign_box, "Passphrase of the signing key")
         self.passphrase.returnPressed.connect(self.sign)
         form.addRow("&Passphrase", self.passphrase)
+        self.passphrase_error = field_message(self.sign_box, "Problem with the passphrase")
+        form.addRow(self.passphrase_error)
         self.remember = QCheckBox("Remember on this PC", self.sign_box)
         self.remember.setAccessibleName("Remember the passphrase on this PC")
         form.addRow(self.remember)
@@ -123,13 +147,13 @@ class SignPage(Page):
         form.addRow(self.sign_button)
         return self.sign_box
 
-    def _done_row(self) -> QHBoxLayout:
+    def _done_row(self, parent: QWidget) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.open_button = QPushButton("&Open the PDF", self)
-        self.open_button.clicked.connect(lambda: self._open(self.result.path if self.result else None))
-        self.folder_button = QPushButton("Show in &folder", self)
+        self.open_button = QPushButton("&Open the PDF", parent)
+        self.open_button.clicked.connect(lambda: self._open(self.shown_pack()))
+        self.folder_button = QPushButton("Show in &folder", parent)
         self.folder_button.clicked.connect(
-            lambda: self._open(self.result.path.parent if self.result else None)
+            lambda: self._open(pack.parent if (pack := self.shown_pack()) else None)
         )
         for button in (self.open_button, self.folder_button):
             button.hide()
@@ -147,27 +171,38 @@ class SignPage(Page):
 
     def _summarise(self) -> None:
         result = self.session.assessment()
+        done = completeness(result, self.session.draft)
         parts = [
             f"{d.bank.framework.short_name} {d.bank.framework.version}: {d.overall}" for d in result.dspt
         ]
-        parts += [
-            f"{c.bank.framework.short_name} {c.bank.framework.version}: {'ready' if c.ready else 'not ready'}"
-            for c in result.ce
-        ]
+        parts += [f"{c.bank.framework.short_name} {c.bank.framework.version}: {c.verdict}" for c in result.ce]
         practice = self.session.draft.practice
+        warning = (
+            "<p><b>This pack will be marked INCOMPLETE</b> on its cover and every page.</p>"
+            if not done.complete
+            else ""
+        )
         self.summary.setText(
-            f"The pack will say — {practice.name or 'practice name not given'} "
-            f"({practice.ods_code or 'no ODS code'}), {result.percent_complete}% answered. "
-            + "; ".join(parts)
-            + ". Anything not met is in the action plan."
+            f"<p>The pack will say: {escape(practice.name or 'practice name not given')} "
+            f"({escape(practice.ods_code or 'no ODS code')}), {result.percent_complete}% answered; "
+            + escape("; ".join(parts))
+            + " (the practice's own estimate).</p>"
+            + "<p>"
+            + "<br>".join(escape(line) for line in done.lines())
+            + "</p>"
+            + warning
         )
 
     def entered(self) -> None:
         self._summarise()
         fingerprint = self.fingerprint()
         has_key = fingerprint is not None
-        for widget in (self.new_pass, self.new_pass2, self.create_button, self.import_button):
-            widget.setVisible(not has_key)
+        for widget in (self.new_pass, self.new_pass2):
+            self.key_form.setRowVisible(widget, not has_key)  # the labels go with their fields
+        self.create_button.setVisible(not has_key)
+        self.import_button.setVisible(not has_key)
+        self.save_cert_button.setVisible(has_key)
+        self.copy_button.setVisible(has_key)
         self.key_text.setText(
             f"The pack will be signed with the practice's key. Certificate SHA-256 fingerprint (give this to "
             f"your ICB):\n{fingerprint}"
@@ -176,6 +211,9 @@ class SignPage(Page):
             "each time you sign. Keep it safe; it cannot be recovered."
         )
         self.sign_box.setEnabled(has_key)
+        draft = self.session.draft
+        self.declaration.show_sign_off(draft.sign_off, draft.practice.siro)
+        self._update_sign_button()
         unavailable = keyring_store.unavailable_reason()
         self.remember.setEnabled(unavailable is None)
         self.remember_note.setVisible(unavailable is not None)
@@ -187,19 +225,42 @@ class SignPage(Page):
         if remembered and not self.passphrase.text():
             self.passphrase.setText(remembered)
             self.remember.setChecked(True)
+        self._show_last_pack()
+
+    def shown_pack(self) -> Path | None:
+        return self.result.path if self.result else self._last
+
+    def _show_last_pack(self) -> None:
+        """After a restart, the pack made last time is still there to open."""
+        if self.result is not None:
+            return
+        last = load_settings().get(LAST_PACK)
+        if isinstance(last, str) and Path(last).is_file():
+            self._last = Path(last)
+            self.status.setText(f"Last pack made: {self._last.name}.")
+            self.open_button.show()
+            self.folder_button.show()
+
+    def _sign_off_changed(self, sign_off: SignOff) -> None:
+        self.session.set_sign_off(sign_off)
+        self._update_sign_button()
+
+    def _update_sign_button(self) -> None:
+        self.sign_button.setEnabled(self.declaration.sign_off().ready)
 
     # --- actions --------------------------------------------------------------------------------
     def create_key(self) -> None:
         first, second = self.new_pass.text(), self.new_pass2.text()
         if first != second:
-            self.status.setText("The two passphrases are not the same. Please type them again.")
+            say(self.key_error, "The two passphrases are not the same. Please type them again.")
             return
         practice = self.session.draft.practice
         try:
             create_identity(practice.name, practice.ods_code, first)
         except IdentityError as exc:
-            self.status.setText(str(exc))
+            say(self.key_error, str(exc))
             return
+        say(self.key_error, "")
         self.new_pass.clear()
         self.new_pass2.clear()
         self.status.setText("The signing key was created.")
@@ -215,20 +276,41 @@ class SignPage(Page):
         try:
             import_identity(path, self.new_pass.text())
         except IdentityError as exc:
-            self.status.setText(str(exc))
+            say(self.key_error, str(exc))
             return
+        say(self.key_error, "")
         self.new_pass.clear()
         self.new_pass2.clear()
         self.status.setText("The ICB's key was imported. Sign with the passphrase it came with.")
         self.entered()
 
+    def save_certificate(self) -> None:
+        start = Path.home() / f"{self.session.draft.practice.ods_code or 'practice'} certificate.pem"
+        target = choose_save_path(self, "Save the certificate for the ICB", start, "Certificate (*.pem)")
+        if target is None:
+            return
+        try:
+            saved = export_certificate(target)
+        except IdentityError as exc:
+            self.status.setText(str(exc))
+            return
+        self.status.setText(f"Saved the certificate as {saved}. Send it to your ICB with the fingerprint.")
+
+    def copy_fingerprint(self) -> None:
+        fingerprint = self.fingerprint()
+        if fingerprint:
+            QGuiApplication.clipboard().setText(fingerprint)
+            self.status.setText("The fingerprint is copied. Paste it into your email to the ICB.")
+
     def sign(self) -> None:
         secret = self.passphrase.text()
         if not secret:
-            self.status.setText("Type the passphrase of the signing key first.")
+            say(self.passphrase_error, "Type the passphrase of the signing key first.")
             return
+        if not self.declaration.sign_off().ready:
+            return
+        say(self.passphrase_error, "")
         self.sign_button.setEnabled(False)
-        self._poll.start()
         banks, draft, draft_path = (
             self.session.banks,
             self.session.draft.model_copy(deep=True),
@@ -238,25 +320,25 @@ class SignPage(Page):
         target = packs_dir() / f"Evidence pack {draft.practice.ods_code or 'practice'} {stamp}.pdf"
         remember = self.remember.isChecked()
 
-        def note(step: str) -> None:
-            self._step_text = f"{step}…"
-
-        def work() -> tuple[PackResult, str | None]:
+        def work(step: Callable[[object], None]) -> tuple[PackResult, str | None]:
+            step("Opening the signing key")
             identity = load_identity(secret)
             key = identity.signing_key()
             target.parent.mkdir(parents=True, exist_ok=True)
-            result = build_pack(banks, draft, draft_path, key, target, progress=note)
+            result = build_pack(banks, draft, draft_path, key, target, progress=step)
             kept = keyring_store.remember(identity.fingerprint, secret) if remember else None
             if not remember:
                 keyring_store.forget(identity.fingerprint)
             return result, kept
 
-        run_in_thread(work, self._signed, self._failed, self)
+        run_with_progress(
+            work, lambda step: self.status.setText(f"{step}…"), self._signed, self._failed, self
+        )
 
     def _signed(self, outcome: tuple[PackResult, str | None]) -> None:
-        self._poll.stop()
         self.result, keyring_note = outcome
-        self.sign_button.setEnabled(True)
+        self._update_sign_button()
+        save_setting(LAST_PACK, str(self.result.path))
         text = (
             f"Signed: {self.result.path.name} ({self.result.page_count} pages, "
             f"{self.result.attachment_count} attached files). Send it to your ICB."
@@ -266,9 +348,11 @@ class SignPage(Page):
         self.folder_button.show()
 
     def _failed(self, exc: Exception) -> None:
-        self._poll.stop()
-        self.sign_button.setEnabled(True)
-        if isinstance(exc, IdentityError | PackInputError):
+        self._update_sign_button()
+        if isinstance(exc, IdentityError) and "passphrase" in str(exc).lower():
+            say(self.passphrase_error, str(exc))
+            self.status.setText("")
+        elif isinstance(exc, IdentityError | PackInputError):
             self.status.setText(str(exc))
         elif isinstance(exc, OSError):
             self.status.setText(
