@@ -181,14 +181,17 @@ def test_every_page_has_the_footer(pack: Pack, text: str) -> None:
         assert DOCUMENT_ID in page
 
 
-def test_signature_box_is_empty_on_the_last_page(pack: Pack) -> None:
+def test_signature_box_is_empty_on_the_declaration_before_the_technical_details(pack: Pack) -> None:
     built = pack.built
-    assert built.signature_page == built.page_count - 1
+    assert built.signature_page == built.page_count - 2
     x1, y1, x2, y2 = built.signature_box
     assert 0 <= x1 < x2 <= A4_WIDTH
     assert 0 <= y1 < y2 <= A4_HEIGHT
     assert 7.5 * 28.35 < x2 - x1 < 9 * 28.35 and 2.5 * 28.35 < y2 - y1 < 3.5 * 28.35
-    last = built.page_count
+    technical = _tool("pdftotext", "-f", str(built.page_count), "-l", str(built.page_count), pack.path, "-")
+    assert "DSPT 2025-26 Technical details For the ICB" in _flat(technical)
+    assert FINGERPRINT in _flat(technical)
+    last = built.page_count - 1
     page = _tool("pdftotext", "-f", str(last), "-l", str(last), pack.path, "-")
     assert "Declaration" in page and "Digital signature" in page
     inside = _tool(
@@ -256,7 +259,7 @@ def test_a_fresh_draft_with_a_long_name_builds(real_banks: list[Bank], tmp_path:
     assert "Not recorded" in flat
     assert "Nothing answered so far needs action" in flat and "45 questions not answered yet" not in flat
     assert "DSPT 1 Personal confidential data: 13 questions not answered yet" in flat
-    assert built.signature_page == built.page_count - 1
+    assert built.signature_page == built.page_count - 2
     pages = _tool("pdftotext", path, "-").split("\f")[: built.page_count]
     assert all("INCOMPLETE" in page for page in pages)  # a loose page cannot pass for a finished pack
     assert "The pack is INCOMPLETE:" in flat and "mandatory questions are not answered" in flat

@@ -9,7 +9,9 @@ a page's content is read only up to a limit.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from pyhanko.pdf_utils import generic
@@ -31,13 +33,12 @@ def _resolve(obj: Any) -> Any:
     return obj.get_object() if isinstance(obj, generic.IndirectObject) else obj
 
 
-def leading_pages(handler: PdfHandler, count: int) -> list[generic.DictionaryObject]:
-    """Up to the first ``count`` pages in order, visiting a bounded number of page-tree nodes."""
-    pages: list[generic.DictionaryObject] = []
+def _pages(handler: PdfHandler) -> Iterator[generic.DictionaryObject]:
+    """The pages in order, visiting a bounded number of page-tree nodes."""
     stack: list[tuple[Any, int]] = [(handler.root.raw_get("/Pages"), 0)]
     seen: set[tuple[int, int]] = set()
     visits = 0
-    while stack and len(pages) < count:
+    while stack:
         raw, depth = stack.pop()
         visits += 1
         if isinstance(raw, generic.IndirectObject):
@@ -48,15 +49,30 @@ def leading_pages(handler: PdfHandler, count: int) -> list[generic.DictionaryObj
         if depth > MAX_TREE_DEPTH or visits > MAX_VISITS or not isinstance(node, generic.DictionaryObject):
             raise PageTextError("The report's page list is damaged.")
         if node.get("/Type") == "/Page":
-            pages.append(node)
+            yield node
             continue
         kids = _resolve(node.get("/Kids"))
         if not isinstance(kids, generic.ArrayObject):
             raise PageTextError("The report's page list is damaged.")
         stack.extend((kid, depth + 1) for kid in reversed(list(kids)[:MAX_VISITS]))
+
+
+def leading_pages(handler: PdfHandler, count: int) -> list[generic.DictionaryObject]:
+    """Up to the first ``count`` pages in order."""
+    pages = list(itertools.islice(_pages(handler), count))
     if not pages:
         raise PageTextError("The report has no pages.")
     return pages
+
+
+def last_page(handler: PdfHandler) -> generic.DictionaryObject:
+    """The report's last page (the whole page tree is walked, within the same bounds)."""
+    last = None
+    for last in _pages(handler):  # noqa: B007 - only the last one is wanted
+        continue
+    if last is None:
+        raise PageTextError("The report has no pages.")
+    return last
 
 
 def _content(page: generic.DictionaryObject) -> bytes:

@@ -50,6 +50,7 @@ from wizard.pack.report_styles import (
     when,
 )
 from wizard.pack.report_summary import summary
+from wizard.pack.report_technical import technical
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 COVER_BAND = 5 * cm
@@ -217,7 +218,7 @@ def _templates(pages: _Pages) -> list[PageTemplate]:
 
 
 def _story(inputs: PackInputs, content: PackContent, box: SignatureBox) -> list[Flowable]:
-    """Cover, summary, answers, toolkit sheet, earlier answers, checks, plan, then the declaration."""
+    """Cover, summary, answers, toolkit sheet, earlier answers, checks, plan, declaration, technical details."""
     draft = inputs.draft
     refs = {
         item.id: f"{bank.framework.short_name} {item.ref}" for bank in content.banks for item in bank.items()
@@ -242,6 +243,8 @@ def _story(inputs: PackInputs, content: PackContent, box: SignatureBox) -> list[
         *action_plan(content.plan, content.gaps),
         PageBreak(),
         *declaration(inputs, content, box),
+        PageBreak(),
+        *technical(inputs, content.banks),
     ]
 
 

@@ -1,7 +1,8 @@
-"""The cover and the declaration: who the pack is from, what it rests on, who signs it.
+"""The cover and the declaration: who the pack is from, its result, who signs it.
 
-Both pages carry the named roles, because an ICB reviewer reads the cover first
-and the signer reads the declaration last.
+The cover states the result in words; the declaration carries the named roles
+and what the signer confirmed. Hashes and fingerprints are in the technical
+details (``report_technical``).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import cm  # type: ignore[import-untyped, unused-ignore]
-from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped, unused-ignore]
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table  # type: ignore[import-untyped, unused-ignore]
 
 from wizard import APP_NAME, __version__
@@ -20,14 +20,10 @@ from wizard.core.draft import Practice, SignOff
 from wizard.core.scoring import ESTIMATE_WORDS
 from wizard.pack.content import PackContent
 from wizard.pack.report_styles import (
-    FONT,
     GREY,
-    NHS_BLUE,
-    PALE,
     day,
     long_day,
     para,
-    rich,
     status_para,
     styles,
     table_style,
@@ -69,67 +65,13 @@ def _facts_table(rows: list[tuple[str, str]]) -> Table:
 
 
 def frameworks_table(banks: list[Bank]) -> Table:
-    """Each included bank with its version and SHA-256, full hash on its own spanning row."""
-    rows: list[list[Any]] = [
-        [
-            para("Framework", "cell_head"),
-            para("Version", "cell_head"),
-            para("Question bank SHA-256", "cell_head"),
-        ]
-    ]
-    spans: list[tuple[Any, ...]] = []
+    """Each included framework and its version (the banks' hashes are in the technical details)."""
+    rows: list[list[Any]] = [[para("Framework", "cell_head"), para("Version", "cell_head")]]
     for bank in banks:
         framework = bank.framework
         version = framework.version + (f" ({framework.edition})" if framework.edition else "")
-        rows.append([para(framework.name, "cell_bold"), para(version), para(f"{bank.sha256[:16]}…")])
-        rows.append([para(f"{bank.path.name}, SHA-256 in full: {bank.sha256}", "cell_small"), "", ""])
-        row = len(rows) - 1
-        spans += [
-            ("SPAN", (0, row), (-1, row)),
-            ("TOPPADDING", (0, row), (-1, row), 0),
-            ("LINEBELOW", (0, row - 1), (-1, row - 1), 0, PALE),
-        ]
-    return Table(rows, colWidths=[8 * cm, 4.5 * cm, 4.5 * cm], style=table_style(extra=spans), splitInRow=1)
-
-
-def _fingerprint(fingerprint: str, width: float) -> Paragraph:
-    """The full fingerprint on one line if it fits at a readable size, else wrapped at a colon."""
-    text = fingerprint.upper()
-    for size in (9.0, 8.5, 8.0, 7.5, 7.0):
-        if stringWidth(text, FONT, size) <= width:
-            return rich(f'<font size="{size}">{escape(text)}</font>', "value")
-    pairs = text.split(":")
-    half = len(pairs) // 2
-    return rich(escape(":".join(pairs[:half])) + ":<br/>" + escape(":".join(pairs[half:])), "value")
-
-
-def signer_box(inputs: PackInputs) -> Table:
-    """Whose certificate signed the pack, and how the ICB can tell it was really theirs."""
-    inner = CONTENT_WIDTH - 0.8 * cm
-    body: list[list[Any]] = [
-        [para("Signed with the certificate of", "label")],
-        [para(inputs.signer_subject or "Not recorded", "value")],
-        [para("Certificate SHA-256 fingerprint", "label")],
-        [_fingerprint(inputs.certificate_fingerprint, inner)],
-        [
-            para(
-                "Please compare this fingerprint with the one the practice gave you separately (for example "
-                "by email or on the phone). If they match, the pack was signed with the practice's own "
-                "certificate and has not been changed since; if they differ, do not rely on it and contact "
-                "the practice.",
-                "notice",
-            )
-        ],
-    ]
-    extra = [
-        ("BACKGROUND", (0, 0), (-1, -1), PALE),
-        ("LINEBEFORE", (0, 0), (0, -1), 4, NHS_BLUE),
-        ("LINEBELOW", (0, 0), (-1, -1), 0, PALE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 10),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]
-    return Table(body, colWidths=[CONTENT_WIDTH], style=table_style(header=False, extra=extra), splitInRow=1)
+        rows.append([para(framework.name, "cell_bold"), para(version)])
+    return Table(rows, colWidths=[11 * cm, 6 * cm], style=table_style(), splitInRow=1)
 
 
 def signed_by(sign_off: SignOff | None) -> str:
@@ -212,10 +154,12 @@ def cover(inputs: PackInputs, content: PackContent) -> list[Flowable]:
         ),
         Paragraph("Frameworks included", s["h2"]),
         frameworks_table(content.banks),
-        Paragraph("Who signed this pack", s["h2"]),
-        signer_box(inputs),
-        Paragraph("Named roles", s["h2"]),
-        roles_table(practice),
+        Spacer(1, 6),
+        para(
+            f"Signed with the certificate of {inputs.signer_subject or 'an unnamed holder'}. Its fingerprint, "
+            "to compare with the one the practice gave you, is in the technical details at the end of the pack.",
+            "body",
+        ),
     ]
 
 
@@ -288,8 +232,8 @@ def declaration(inputs: PackInputs, content: PackContent, box: SignatureBox) -> 
     s = styles()
     signing = (
         "The digital signature below covers the whole document and the evidence files attached to it. "
-        "Any change made after signing breaks the signature. The certificate used is the one whose SHA-256 "
-        "fingerprint is printed on the cover."
+        "Any change made after signing breaks the signature. The certificate's SHA-256 fingerprint is in "
+        "the technical details on the next page."
     )
     return [
         KeepTogether(
