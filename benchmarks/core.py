@@ -19,10 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from wizard.checks.catalogue import CHECK_IDS
 from wizard.core.action_plan import build_action_plan
-from wizard.core.bank import load_banks
+from wizard.core.bank.model import load_banks
 from wizard.core.demo import answer_everything
-from wizard.core.draft import new_draft
-from wizard.core.draft_store import save_draft
+from wizard.core.draft.model import new_draft
+from wizard.core.draft.store import save_draft
 from wizard.core.scoring import score
 
 RUNS = 20

@@ -32,12 +32,12 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="gpcw-bench-"))
     os.environ["GPCW_DATA_DIR"] = str(work / "data")
 
-    from wizard.core.bank import load_banks
+    from wizard.core.bank.model import load_banks
     from wizard.core.demo import demo_draft
-    from wizard.core.draft_store import save_draft
-    from wizard.core.evidence import add_evidence
+    from wizard.core.draft.evidence import add_evidence
+    from wizard.core.draft.store import save_draft
     from wizard.pack.build import build_pack
-    from wizard.pack.identity import create_identity
+    from wizard.pack.identity.store import create_identity
     from wizard.pack.verify import verify_file
 
     banks = load_banks()

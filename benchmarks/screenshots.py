@@ -53,9 +53,9 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from wizard.checks.catalogue import CHECK_IDS
-    from wizard.core.bank import load_banks
+    from wizard.core.bank.model import load_banks
     from wizard.core.demo import demo_draft
-    from wizard.core.draft_store import save_draft
+    from wizard.core.draft.store import save_draft
     from wizard.core.paths import drafts_dir
     from wizard.ui.main_window import MainWindow
     from wizard.ui.style import apply_style

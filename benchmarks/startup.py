@@ -77,9 +77,9 @@ def prepare_data(folder: Path) -> None:
     """A realistic start: one saved assessment for the start page to describe."""
     sys.path.insert(0, str(ROOT))
     os.environ["GPCW_DATA_DIR"] = str(folder)
-    from wizard.core.bank import load_banks
+    from wizard.core.bank.model import load_banks
     from wizard.core.demo import demo_draft
-    from wizard.core.draft_store import save_draft
+    from wizard.core.draft.store import save_draft
     from wizard.core.paths import drafts_dir
 
     drafts_dir().mkdir(parents=True)

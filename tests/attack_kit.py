@@ -22,14 +22,15 @@ from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
-from wizard.core.draft import Draft
-from wizard.core.draft_store import save_draft
+from wizard.core.draft.model import Draft
+from wizard.core.draft.store import save_draft
 from wizard.pack.attachments import Attachment, attachments, pack_summary
 from wizard.pack.build import build_pack
-from wizard.pack.identity_cert import fingerprint_of, make_self_signed
-from wizard.pack.report import PackInputs, build_report
+from wizard.pack.identity.cert import fingerprint_of, make_self_signed
+from wizard.pack.report.document import build_report
+from wizard.pack.report.inputs import PackInputs
 from wizard.pack.sign import SigningKey, new_document_id, sign_report
 
 

@@ -10,8 +10,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from wizard.checks.catalogue import CHECK_IDS
-from wizard.core.bank import Bank, bank_files, load_banks
-from wizard.core.draft import Draft, new_draft
+from wizard.core.bank.model import Bank, bank_files, load_banks
+from wizard.core.draft.model import Draft, new_draft
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

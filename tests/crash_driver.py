@@ -22,9 +22,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from wizard.core.backups import generations
-from wizard.core.draft import Answer, Draft, new_draft
-from wizard.core.draft_store import load_draft, save_draft
+from wizard.core.draft.backups import generations
+from wizard.core.draft.model import Answer, Draft, new_draft
+from wizard.core.draft.store import load_draft, save_draft
 
 START = 5  # the saved state holds generation 5 and backups 4..0
 _STEPS = ("fsync", "replace", "rename")

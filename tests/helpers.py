@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from wizard.core.bank import Bank
-from wizard.core.bank_schema import Item
+from wizard.core.bank.model import Bank
+from wizard.core.bank.schema import Item
 from wizard.core.demo import answer_everything, compliant_value
 
 __all__ = ["answer_everything", "compliant_value", "find_item"]

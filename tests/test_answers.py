@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from tests.helpers import find_item
-from wizard.core.answers import AnswerError, answer_from_text, clear_provider, set_answer, set_provider
-from wizard.core.bank import Bank
-from wizard.core.draft import Draft
+from wizard.core.bank.model import Bank
+from wizard.core.draft.answers import AnswerError, answer_from_text, clear_provider, set_answer, set_provider
+from wizard.core.draft.model import Draft
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from tests.attack_kit import agrees_with_pdfsig, genuine_pack
-from wizard.core.bank import Bank
-from wizard.pack.identity_cert import fingerprint_of, make_self_signed
+from wizard.core.bank.model import Bank
+from wizard.pack.identity.cert import fingerprint_of, make_self_signed
 from wizard.pack.sign import SigningKey
 from wizard.pack.verify import verify_file
 

@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
-from wizard.core.draft_store import save_draft
-from wizard.core.evidence import evidence_dir
-from wizard.pack.identity import KEY_FILE, create_identity, identity_dir
+from wizard.core.draft.evidence import evidence_dir
+from wizard.core.draft.store import save_draft
+from wizard.pack.identity.store import KEY_FILE, create_identity, identity_dir
 
 PASS = "Riverside-passphrase-2026"
 

@@ -32,7 +32,7 @@ from tests.attack_kit import (
     signed_parts,
     verify_command,
 )
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.pack.attachments import SUMMARY
 from wizard.pack.pack_files import read_pack_files
 from wizard.pack.sign import SigningKey

@@ -21,10 +21,11 @@ from tests.attack_kit import (
     object_text,
     practice_key,
 )
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
-from wizard.pack.identity_cert import fingerprint_of
-from wizard.pack.report import PackInputs, build_report
+from wizard.pack.identity.cert import fingerprint_of
+from wizard.pack.report.document import build_report
+from wizard.pack.report.inputs import PackInputs
 from wizard.pack.sign import SigningKey, sign_report
 from wizard.pack.verify import verify_file
 

@@ -19,12 +19,12 @@ import pytest
 
 from tests.attack_kit import HandMade, agrees_with_pdfsig, hand_made_pack, practice_key
 from tests.conftest import ROOT
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
-from wizard.core.draft import draft_to_bytes
-from wizard.core.draft_store import save_draft
+from wizard.core.draft.model import draft_to_bytes
+from wizard.core.draft.store import save_draft
 from wizard.pack.attachments import ANSWERS, SUMMARY, Attachment
-from wizard.pack.identity import create_identity
+from wizard.pack.identity.store import create_identity
 from wizard.pack.verify import verify_file
 
 PASS = "Riverside-passphrase-2026"

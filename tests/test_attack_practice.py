@@ -20,10 +20,10 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from tests.attack_kit import HandMade, agrees_with_pdfsig, genuine_pack, hand_made_pack, practice_key
 from tests.conftest import ROOT
 from tests.test_identity import _issue as issue
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
-from wizard.core.draft import Draft
-from wizard.core.draft_store import save_draft
+from wizard.core.draft.model import Draft
+from wizard.core.draft.store import save_draft
 from wizard.pack.attachments import ANSWERS, Attachment
 from wizard.pack.sign import SigningKey
 from wizard.pack.verify import verify_file

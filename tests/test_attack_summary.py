@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 
 from tests.attack_kit import HandMade, agrees_with_pdfsig, hand_made_pack, practice_key
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
-from wizard.core.draft import Draft, new_draft
+from wizard.core.draft.model import Draft, new_draft
 from wizard.pack.attachments import SUMMARY, Attachment
 from wizard.pack.sign import SigningKey
 from wizard.pack.verify import verify_file

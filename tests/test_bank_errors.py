@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MINI_BANKS, ROOT
-from wizard.core.bank import load_bank, load_banks
-from wizard.core.bank_errors import BankError
+from wizard.core.bank.errors import BankError
+from wizard.core.bank.model import load_bank, load_banks
 
 SOURCE = (MINI_BANKS / "mini-ce.yaml").read_text(encoding="utf-8")
 

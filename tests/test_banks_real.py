@@ -15,7 +15,7 @@ import sys
 import pytest
 
 from tests.conftest import ROOT
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 
 # ref: (form, Met, Approaching, IT provider supplies the evidence, v8 change)
 # Met and Approaching as the reference's rule gives them: Met includes every

@@ -11,7 +11,7 @@ from wizard.checks.catalogue import BY_ID, CATALOGUE, CHECK_IDS, SYSTEMS, ref_la
 from wizard.checks.evaluate import EVALUATORS, REGISTRIES
 from wizard.checks.facts import Snapshot
 from wizard.checks.registry import Registry
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.check_results import CheckResult, DeviceReport
 
 # The ids the question banks link to: none may disappear or be renamed.

@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wizard.core.draft import Answer, draft_to_bytes, new_draft
-from wizard.core.draft_store import DraftLoadError, load_draft
+from wizard.core.draft.model import Answer, draft_to_bytes, new_draft
+from wizard.core.draft.store import DraftLoadError, load_draft
 
 _draft = new_draft("Riverside Surgery", "A12345", ["dspt-gp", "cyber-essentials"])
 _draft.answers["dspt-x"] = Answer(value="yes", status="answered", note="Checked £ – ’ ✓")

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from tests.unprivileged import run_unprivileged, shared_tmp_dir
-from wizard.core.answers import set_answer, set_provider
-from wizard.core.backups import GENERATIONS, backup_path, generations
-from wizard.core.bank import Bank
-from wizard.core.draft import SCHEMA_VERSION, Draft, draft_to_bytes, new_draft
-from wizard.core.draft_files import name_after_practice
-from wizard.core.draft_store import (
+from wizard.core.bank.model import Bank
+from wizard.core.draft.answers import set_answer, set_provider
+from wizard.core.draft.backups import GENERATIONS, backup_path, generations
+from wizard.core.draft.fields import write_field
+from wizard.core.draft.files import name_after_practice
+from wizard.core.draft.model import SCHEMA_VERSION, Draft, draft_to_bytes, new_draft
+from wizard.core.draft.store import (
     DraftLoadError,
     DraftSaveError,
     load_draft,
@@ -22,7 +23,6 @@ from wizard.core.draft_store import (
     save_draft,
     write_draft_bytes,
 )
-from wizard.core.fields import write_field
 
 
 def _saved(path: Path, notes: list[str]) -> Draft:

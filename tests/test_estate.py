@@ -12,10 +12,10 @@ from tests.conftest import FIXTURES, ROOT
 from wizard.checks.evaluate import evaluate
 from wizard.checks.facts import Fact, load_snapshot
 from wizard.core.action_plan import build_action_plan, edit_action
-from wizard.core.answers import set_answer
-from wizard.core.bank import Bank
-from wizard.core.draft import new_draft
-from wizard.core.draft_store import load_draft, save_draft
+from wizard.core.bank.model import Bank
+from wizard.core.draft.answers import set_answer
+from wizard.core.draft.model import new_draft
+from wizard.core.draft.store import load_draft, save_draft
 from wizard.core.estate import add_device_report, device_reports, suggestions
 from wizard.core.scoring import score
 

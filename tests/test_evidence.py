@@ -10,10 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import find_item
-from wizard.core.bank import Bank
-from wizard.core.draft import Draft
-from wizard.core.draft_store import load_draft, save_draft
-from wizard.core.evidence import (
+from wizard.core.bank.model import Bank
+from wizard.core.draft.evidence import (
     EvidenceError,
     add_evidence,
     evidence_dir,
@@ -21,6 +19,8 @@ from wizard.core.evidence import (
     remove_evidence,
     safe_name,
 )
+from wizard.core.draft.model import Draft
+from wizard.core.draft.store import load_draft, save_draft
 
 
 def _written(path: Path, data: bytes) -> Path:

@@ -25,8 +25,8 @@ from keyring.backends import chainer, fail
 
 from tests.conftest import ROOT
 from wizard.core import paths
-from wizard.pack import passphrase as pp
-from wizard.pack.identity import (
+from wizard.pack.identity import passphrase as pp
+from wizard.pack.identity.store import (
     CERT_FILE,
     KDF_ROUNDS,
     KEY_FILE,

@@ -15,13 +15,13 @@ from typing import Any
 import pytest
 
 from tests.conftest import FIXTURES, ROOT
-from wizard.core.answer_maps import AnswerMap, check_map, load_maps
-from wizard.core.backups import backup_path
-from wizard.core.bank import Bank
-from wizard.core.carry import carry_answers
-from wizard.core.draft import Draft, draft_from_bytes
-from wizard.core.draft_open import open_draft
-from wizard.core.draft_store import load_draft, save_draft
+from wizard.core.bank.answer_maps import AnswerMap, check_map, load_maps
+from wizard.core.bank.model import Bank
+from wizard.core.draft.backups import backup_path
+from wizard.core.draft.carry import carry_answers
+from wizard.core.draft.model import Draft, draft_from_bytes
+from wizard.core.draft.open import open_draft
+from wizard.core.draft.store import load_draft, save_draft
 from wizard.core.scoring import score
 
 V1 = FIXTURES / "drafts" / "v1-riverside-full.json"

@@ -17,16 +17,16 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from tests.conftest import ROOT
 from wizard.checks.evaluate import evaluate
 from wizard.checks.facts import load_snapshot
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
-from wizard.core.draft import Draft, SignOff, draft_to_bytes
-from wizard.core.draft_store import save_draft
+from wizard.core.draft.evidence import add_evidence, evidence_dir
+from wizard.core.draft.model import Draft, SignOff, draft_to_bytes
+from wizard.core.draft.store import save_draft
 from wizard.core.estate import add_device_report
-from wizard.core.evidence import add_evidence, evidence_dir
 from wizard.core.paths import data_dir
 from wizard.pack.attachments import PackInputError
 from wizard.pack.build import build_pack
-from wizard.pack.identity import create_identity, identity_dir
+from wizard.pack.identity.store import create_identity, identity_dir
 from wizard.pack.sign import SigningKey
 from wizard.pack.verify import verify_file
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests.attack_kit import agrees_with_pdfsig, genuine_pack, practice_key
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
-from wizard.core.draft import ActionEdit, Draft
+from wizard.core.draft.model import ActionEdit, Draft
 from wizard.pack.verify import verify_file
 
 WORDS = ("Our backups are tested every month by the IT provider and the results kept. " * 40)[:1000]

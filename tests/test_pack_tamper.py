@@ -12,7 +12,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from tests.attack_kit import agrees_with_pdfsig, genuine_pack, practice_key, verify_command
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.pack.sign import SigningKey
 from wizard.pack.verify import verify_bytes
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from tests.conftest import ROOT
 from tests.test_banks_real import DSPT_GP_2025_26
-from wizard.core.answers import set_answer
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
-from wizard.core.draft_store import save_draft
+from wizard.core.draft.answers import set_answer
+from wizard.core.draft.store import save_draft
 from wizard.core.portal import portal_csv, portal_sheet
 
 AS_AT = dt.date(2026, 5, 1)

@@ -14,13 +14,14 @@ import pytest
 from tests.conftest import ROOT
 from wizard.checks.evaluate import evaluate
 from wizard.checks.facts import load_snapshot
-from wizard.core.answers import set_answer
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
-from wizard.core.draft import Draft, EvidenceRef, new_draft
+from wizard.core.draft.answers import set_answer
+from wizard.core.draft.evidence import add_evidence
+from wizard.core.draft.model import Draft, EvidenceRef, new_draft
 from wizard.core.estate import add_device_report
-from wizard.core.evidence import add_evidence
-from wizard.pack.report import BuiltReport, PackInputs, build_report
+from wizard.pack.report.document import build_report
+from wizard.pack.report.inputs import BuiltReport, PackInputs
 
 RECORDED = ROOT / "tests" / "fixtures" / "checks" / "linux" / "debian12-container-root.json"
 DOCUMENT_ID = "GPCW-A12345-20261124-7F3A"
@@ -240,7 +241,7 @@ def test_period_can_be_given(real_banks: list[Bank], tmp_path: Path) -> None:
 
 
 def test_report_code_never_imports_qt() -> None:
-    code = "import sys, wizard.pack.report; sys.exit('PySide6' in sys.modules)"
+    code = "import sys, wizard.pack.report.document; sys.exit('PySide6' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=False).returncode == 0
 
 

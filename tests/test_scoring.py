@@ -9,11 +9,11 @@ import pytest
 
 from tests.helpers import answer_everything, find_item
 from wizard.core.action_plan import build_action_plan, edit_action, unanswered_by_section
-from wizard.core.answers import set_answer, set_provider
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.describe import answer_text
-from wizard.core.draft import Draft, new_draft
-from wizard.core.fields import write_field
+from wizard.core.draft.answers import set_answer, set_provider
+from wizard.core.draft.fields import write_field
+from wizard.core.draft.model import Draft, new_draft
 from wizard.core.item_state import evaluate
 from wizard.core.scoring import score
 

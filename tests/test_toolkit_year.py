@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.toolkit_year import as_at_notice, notices, period_notice
 
 

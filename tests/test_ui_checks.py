@@ -16,9 +16,9 @@ from tests.ui_helpers import click
 from wizard.checks.device_file import save_device_file
 from wizard.checks.evaluate import evaluate
 from wizard.checks.facts import Fact, load_snapshot
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
-from wizard.core.draft_store import load_draft, save_draft
+from wizard.core.draft.store import load_draft, save_draft
 from wizard.ui.main_window import MainWindow
 from wizard.ui.pages.checks import ChecksPage, estate_dir
 from wizard.ui.pages.section import SectionPage

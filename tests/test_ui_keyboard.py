@@ -10,9 +10,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
-from wizard.core.draft_store import save_draft
+from wizard.core.draft.store import save_draft
 from wizard.ui.main_window import MainWindow
 from wizard.ui.pages.section import SectionPage
 from wizard.ui.widgets.item_card import ItemCard

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from tests.removable import stick
 from tests.ui_helpers import click
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
-from wizard.core.draft_store import load_draft, save_draft
+from wizard.core.draft.store import load_draft, save_draft
 from wizard.ui.main_window import MainWindow
 from wizard.ui.pages.section import SectionPage
 

@@ -11,11 +11,11 @@ from pytestqt.qtbot import QtBot
 
 from tests.test_identity import IcbFile, icb_p12  # noqa: F401 (a fixture)
 from tests.ui_helpers import click, type_into
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
-from wizard.core.draft_store import save_draft
-from wizard.pack import passphrase as keyring_store
-from wizard.pack.identity import load_certificate
+from wizard.core.draft.store import save_draft
+from wizard.pack.identity import passphrase as keyring_store
+from wizard.pack.identity.store import load_certificate
 from wizard.pack.verify import verify_file
 from wizard.ui.main_window import MainWindow
 from wizard.ui.pages.sign import SignPage

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.ui_helpers import answer_compliantly, click, nav_click, type_date, type_into
-from wizard.core.bank import Bank
-from wizard.core.draft_store import load_draft
-from wizard.core.evidence import evidence_dir
+from wizard.core.bank.model import Bank
+from wizard.core.draft.evidence import evidence_dir
+from wizard.core.draft.store import load_draft
 from wizard.core.item_state import own_value
 from wizard.ui.main_window import MainWindow
 from wizard.ui.pages.practice import PracticePage
@@ -198,7 +198,7 @@ def test_damaged_draft_offers_backup_and_keeps_file(
     qtbot: QtBot, real_banks: list[Bank], mini_draft: object, tmp_path: Path
 ) -> None:
     from wizard.core.demo import demo_draft
-    from wizard.core.draft_store import save_draft
+    from wizard.core.draft.store import save_draft
 
     path = tmp_path / "riverside.json"
     draft = demo_draft(real_banks, TODAY)
@@ -301,14 +301,14 @@ def test_the_program_start_shows_the_window_with_its_style_and_icon(qtbot: QtBot
 def test_a_broken_bank_is_explained_not_crashed_on(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import wizard.core.bank
+    import wizard.core.bank.model
     from tests.conftest import MINI_BANKS
 
     broken = tmp_path / "questions"
     broken.mkdir()
     text = (MINI_BANKS / "mini-ce.yaml").read_text().replace("item: mce-cloud", "item: mce-nowhere")
     (broken / "mini-ce.yaml").write_text(text)
-    monkeypatch.setattr(wizard.core.bank, "questions_dir", lambda: broken)
+    monkeypatch.setattr(wizard.core.bank.model, "questions_dir", lambda: broken)
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
@@ -320,7 +320,7 @@ def test_a_broken_bank_is_explained_not_crashed_on(
 
 def test_review_plan_edits_and_go_to_question(qtbot: QtBot, real_banks: list[Bank], tmp_path: Path) -> None:
     from wizard.core.demo import demo_draft
-    from wizard.core.draft_store import save_draft
+    from wizard.core.draft.store import save_draft
 
     path = tmp_path / "riverside.json"
     save_draft(path, demo_draft(real_banks, TODAY))
@@ -376,8 +376,9 @@ def _sparse(path: Path, size: int) -> Path:
 def test_practice_details_are_asked_once(qtbot: QtBot, real_banks: list[Bank], tmp_path: Path) -> None:
     """The SIRO typed on the practice page is the SIRO at 1.1.5 and in the pack; editing either edits both."""
     from wizard.core.demo import demo_draft
-    from wizard.core.draft_store import save_draft
-    from wizard.pack.report import PackInputs, build_report
+    from wizard.core.draft.store import save_draft
+    from wizard.pack.report.document import build_report
+    from wizard.pack.report.inputs import PackInputs
 
     path = tmp_path / "riverside.json"
     save_draft(path, demo_draft(real_banks, TODAY))

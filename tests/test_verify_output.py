@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives import serialization
 
 from tests.attack_kit import agrees_with_pdfsig, genuine_pack, practice_key
 from tests.conftest import ROOT
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
 from wizard.pack.sign import SigningKey
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QListWidget, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.demo import compliant_field, compliant_value
-from wizard.core.fields import field_shown
+from wizard.core.draft.fields import field_shown
 from wizard.ui.widgets.date_field import DateField
 from wizard.ui.widgets.item_card import ItemCard
 

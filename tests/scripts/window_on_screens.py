@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from wizard.core.bank import load_banks
+from wizard.core.bank.model import load_banks
 from wizard.core.demo import demo_draft
-from wizard.core.draft_store import save_draft
+from wizard.core.draft.store import save_draft
 from wizard.core.settings import save_setting
 from wizard.ui.main_window import MainWindow
 from wizard.ui.style import apply_style

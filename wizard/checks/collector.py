@@ -94,17 +94,3 @@ def capture(args: list[str], timeout: float, ok_codes: tuple[int, ...] = (0,)) -
 def run_command(args: list[str], timeout: float, ok_codes: tuple[int, ...] = (0,)) -> str:
     """The standard output of ``capture``, for the many reads that need nothing else."""
     return capture(args, timeout, ok_codes).out
-
-
-def collector_for_this_os() -> Collector:
-    if sys.platform == "win32":
-        from wizard.checks.windows.collect import WindowsCollector
-
-        return WindowsCollector()
-    if sys.platform == "darwin":
-        from wizard.checks.macos.collect import MacCollector
-
-        return MacCollector()
-    from wizard.checks.linux.collect import LinuxCollector
-
-    return LinuxCollector()

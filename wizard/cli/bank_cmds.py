@@ -9,9 +9,9 @@ from typing import Any
 
 from wizard.checks.catalogue import CHECK_IDS
 from wizard.cli.output import fail, print_json
-from wizard.core.bank import Bank, bank_files, load_bank, load_banks
-from wizard.core.bank_errors import BankError
-from wizard.core.bank_schema import Item
+from wizard.core.bank.errors import BankError
+from wizard.core.bank.model import Bank, bank_files, load_bank, load_banks
+from wizard.core.bank.schema import Item
 from wizard.core.describe import plural
 
 

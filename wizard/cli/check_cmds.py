@@ -10,11 +10,11 @@ from typing import Any
 
 from wizard.checks.anonymise import anonymise
 from wizard.checks.catalogue import CATALOGUE
-from wizard.checks.collector import collector_for_this_os
 from wizard.checks.device_file import DEVICE_SCHEMA, save_device_file
 from wizard.checks.evaluate import evaluate, platforms_of, refs_of
 from wizard.checks.facts import Snapshot
 from wizard.checks.runner import collect
+from wizard.checks.this_pc import collector_for_this_os
 from wizard.cli.output import CommandError, print_json
 from wizard.core.check_results import STATUS_WORDS, DeviceReport
 

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from wizard.cli.output import CommandError, print_json
-from wizard.pack import passphrase as passphrases
-from wizard.pack.identity import (
+from wizard.pack.identity import passphrase as passphrases
+from wizard.pack.identity.cert import clean_ods_code, clean_practice_name, fingerprint_of
+from wizard.pack.identity.store import (
     Identity,
     IdentityError,
     certificate_summary,
@@ -28,7 +29,6 @@ from wizard.pack.identity import (
     load_certificate,
     refuse_existing,
 )
-from wizard.pack.identity_cert import clean_ods_code, clean_practice_name, fingerprint_of
 
 T = TypeVar("T")
 

@@ -10,11 +10,11 @@ from typing import Any
 from wizard.cli.draft_cmds import open_for_command
 from wizard.cli.identity_cmds import read_passphrase
 from wizard.cli.output import CommandError
-from wizard.core.draft import Draft, SignOff
+from wizard.core.draft.model import Draft, SignOff
 from wizard.pack.attachments import PackInputError
 from wizard.pack.build import build_pack
-from wizard.pack.identity import IdentityError, load_certificate, load_identity
-from wizard.pack.identity_cert import fingerprint_of, ods_code_of
+from wizard.pack.identity.cert import fingerprint_of, ods_code_of
+from wizard.pack.identity.store import IdentityError, load_certificate, load_identity
 from wizard.pack.pack_target import check_target
 from wizard.pack.sign import SigningKey
 

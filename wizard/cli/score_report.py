@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from wizard.core.action_plan import ActionEntry, SectionGap, build_action_plan, unanswered_by_section
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.describe import plural
-from wizard.core.draft import Draft
+from wizard.core.draft.model import Draft
 from wizard.core.scoring import ESTIMATE_WORDS, Assessment, ItemResult, score
 
 

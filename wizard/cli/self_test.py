@@ -26,21 +26,21 @@ from pathlib import Path
 
 from wizard import APP_NAME, __version__
 from wizard.checks.catalogue import CHECK_IDS
-from wizard.checks.collector import collector_for_this_os
 from wizard.checks.evaluate import evaluate
 from wizard.checks.runner import collect
-from wizard.core.answer_maps import check_map, load_maps
-from wizard.core.bank import Bank, load_banks
-from wizard.core.bank_errors import BankError
+from wizard.checks.this_pc import collector_for_this_os
+from wizard.core.bank.answer_maps import check_map, load_maps
+from wizard.core.bank.errors import BankError
+from wizard.core.bank.model import Bank, load_banks
 from wizard.core.check_results import DeviceReport, status_summary
 from wizard.core.demo import demo_draft
-from wizard.core.draft_store import save_draft
+from wizard.core.draft.evidence import add_evidence
+from wizard.core.draft.store import save_draft
 from wizard.core.estate import add_device_report
-from wizard.core.evidence import add_evidence
 from wizard.core.paths import DATA_ENV, data_dir, is_installed, is_portable
 from wizard.pack.build import PackResult, build_pack
-from wizard.pack.identity import create_identity, load_identity
-from wizard.pack.passphrase import ENV_VAR
+from wizard.pack.identity.passphrase import ENV_VAR
+from wizard.pack.identity.store import create_identity, load_identity
 from wizard.pack.sign import SigningKey
 from wizard.pack.verify import verify_file
 

@@ -19,8 +19,8 @@ from cryptography import x509
 
 from wizard.cli.output import CommandError, csv_cell, plain, print_json
 from wizard.core.atomic import atomic_write, read_regular
-from wizard.core.bank import Bank, load_banks
-from wizard.core.bank_errors import BankError
+from wizard.core.bank.errors import BankError
+from wizard.core.bank.model import Bank, load_banks
 from wizard.pack.verify import UnreadablePackError, Verdict, verify_file
 
 CSV_NAME = "verification-summary.csv"

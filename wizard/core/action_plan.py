@@ -16,11 +16,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from wizard.core.bank import Bank
-from wizard.core.bank_schema import Item
+from wizard.core.bank.model import Bank
+from wizard.core.bank.schema import Item
 from wizard.core.check_results import CheckResult
 from wizard.core.describe import STATE_WORDS, answer_text, expected_text, plural
-from wizard.core.draft import ActionEdit, Draft
+from wizard.core.draft.model import ActionEdit, Draft
 from wizard.core.estate import device_reports
 from wizard.core.item_state import SATISFIED, UNANSWERED, ItemState
 from wizard.core.scoring import Assessment, ItemResult, SectionResult

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wizard.core.describe import plural
-from wizard.core.draft import Draft
+from wizard.core.draft.model import Draft
 from wizard.core.scoring import Assessment, ItemResult
 
 _NOT_YET = frozenset({"unanswered", "incomplete", "awaiting_provider"})

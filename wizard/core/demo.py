@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from wizard.core.answers import set_answer, set_note, set_provider
-from wizard.core.bank import Bank
-from wizard.core.bank_schema import FieldSpec, Item
-from wizard.core.draft import Draft, Practice, SignOff, new_draft
-from wizard.core.fields import field_shown, read_field, write_field
+from wizard.core.bank.model import Bank
+from wizard.core.bank.schema import FieldSpec, Item
+from wizard.core.draft.answers import set_answer, set_note, set_provider
+from wizard.core.draft.fields import field_shown, read_field, write_field
+from wizard.core.draft.model import Draft, SignOff, new_draft
+from wizard.core.practice import Practice
 
 DEMO_PRACTICE = Practice(
     name="Riverside Surgery",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from wizard.core.bank import Bank
-from wizard.core.bank_schema import Item
-from wizard.core.draft import Answer, AnswerValue, ProviderRecord
+from wizard.core.bank.model import Bank
+from wizard.core.bank.schema import Item
+from wizard.core.draft.model import Answer, AnswerValue, ProviderRecord
 from wizard.core.item_state import Evaluation
 
 STATE_WORDS = {

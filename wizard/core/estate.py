@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.check_results import CheckResult, DeviceReport
 from wizard.core.describe import plural
-from wizard.core.draft import Draft
+from wizard.core.draft.model import Draft
 
 
 @dataclass(frozen=True)

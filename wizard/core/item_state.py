@@ -13,10 +13,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from wizard.core.bank import Bank
-from wizard.core.bank_schema import Bound, FieldSpec, Item
-from wizard.core.draft import Answer, AnswerValue, Draft
-from wizard.core.fields import field_shown, field_text, read_field
+from wizard.core.bank.model import Bank
+from wizard.core.bank.schema import Bound, FieldSpec, Item
+from wizard.core.draft.fields import field_shown, field_text, read_field
+from wizard.core.draft.model import Answer, AnswerValue, Draft
 from wizard.core.visibility import is_visible
 
 ItemState = Literal[

@@ -12,11 +12,11 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
-from wizard.core.bank import Bank
-from wizard.core.bank_schema import Item
+from wizard.core.bank.model import Bank
+from wizard.core.bank.schema import Item
 from wizard.core.describe import STATE_WORDS, day_text, provider_text
-from wizard.core.draft import Draft
-from wizard.core.fields import field_shown, field_text, read_field
+from wizard.core.draft.fields import field_shown, field_text, read_field
+from wizard.core.draft.model import Draft
 from wizard.core.item_state import Evaluation, evaluate
 
 READY_STATES = frozenset({"met", "not_met", "not_applicable"})

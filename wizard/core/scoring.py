@@ -17,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from wizard.core.bank import Bank
-from wizard.core.bank_schema import Item, Section
-from wizard.core.draft import Draft
+from wizard.core.bank.model import Bank
+from wizard.core.bank.schema import Item, Section
+from wizard.core.draft.model import Draft
 from wizard.core.item_state import SATISFIED, UNANSWERED, Evaluation, ItemState, evaluate
 
 DsptStatus = Literal["Not started", "Standards Not Met", "Approaching Standards", "Standards Met"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 
 
 def long_date(day: dt.date) -> str:

@@ -6,9 +6,9 @@ value its rule accepts. Hidden items are neither asked nor scored.
 
 from __future__ import annotations
 
-from wizard.core.bank import Bank
-from wizard.core.bank_schema import Item
-from wizard.core.draft import Draft
+from wizard.core.bank.model import Bank
+from wizard.core.bank.schema import Item
+from wizard.core.draft.model import Draft
 
 
 def is_visible(bank: Bank, draft: Draft, item: Item) -> bool:

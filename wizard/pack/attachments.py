@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from wizard.core.bank import Bank
-from wizard.core.draft import Draft, draft_to_bytes
+from wizard.core.bank.model import Bank
+from wizard.core.draft.evidence import MAX_NAME, EvidenceError, evidence_dir, read_evidence, safe_name
+from wizard.core.draft.model import Draft, draft_to_bytes
 from wizard.core.estate import device_reports
-from wizard.core.evidence import MAX_NAME, EvidenceError, evidence_dir, read_evidence, safe_name
 from wizard.core.scoring import ESTIMATE_WORDS, Assessment, included_banks, score
 
 ANSWERS = "answers.json"

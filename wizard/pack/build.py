@@ -9,13 +9,14 @@ from pathlib import Path
 
 from cryptography.x509.oid import NameOID
 
-from wizard.core.bank import Bank
-from wizard.core.draft import Draft
+from wizard.core.bank.model import Bank
+from wizard.core.draft.model import Draft
 from wizard.pack.attachments import PackInputError, attachments, pack_summary
 from wizard.pack.content import pack_content
-from wizard.pack.identity_cert import fingerprint_of, ods_code_of
+from wizard.pack.identity.cert import fingerprint_of, ods_code_of
 from wizard.pack.pack_target import check_target
-from wizard.pack.report import BuiltReport, PackInputs, build_report
+from wizard.pack.report.document import build_report
+from wizard.pack.report.inputs import BuiltReport, PackInputs
 from wizard.pack.sign import SigningKey, new_document_id, sign_report, write_pack
 
 Progress = Callable[[str], None]

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wizard.core.action_plan import ActionEntry, SectionGap, build_action_plan, unanswered_by_section
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.check_results import DeviceReport
 from wizard.core.completeness import Completeness, completeness
-from wizard.core.draft import Draft
+from wizard.core.draft.model import Draft
 from wizard.core.estate import device_reports
 from wizard.core.scoring import Assessment, included_banks, score
 

@@ -15,10 +15,10 @@ from typing import Any
 from cryptography import x509
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from wizard.core.bank import Bank
-from wizard.core.draft import Draft, DraftFormatError, draft_from_bytes
+from wizard.core.bank.model import Bank
+from wizard.core.draft.model import Draft, DraftFormatError, draft_from_bytes
 from wizard.pack.attachments import ANSWERS, SUMMARY
-from wizard.pack.identity_cert import ods_code_of
+from wizard.pack.identity.cert import ods_code_of
 from wizard.pack.pack_files import PackFilesError, read_pack_files
 from wizard.pack.page_text import PageTextError
 from wizard.pack.practice_check import document_id_ods, practice_problem

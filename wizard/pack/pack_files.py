@@ -15,7 +15,7 @@ from typing import Any
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from wizard.core.evidence import plain_name_problem
+from wizard.core.draft.evidence import plain_name_problem
 
 MAX_TREE_NODES = 5_000
 MAX_TREE_DEPTH = 16

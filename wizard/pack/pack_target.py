@@ -13,9 +13,9 @@ import os
 import stat
 from pathlib import Path
 
-from wizard.core.evidence import evidence_dir
+from wizard.core.draft.evidence import evidence_dir
 from wizard.pack.attachments import PackInputError
-from wizard.pack.identity import identity_dir
+from wizard.pack.identity.store import identity_dir
 
 PDF_MAGIC = b"%PDF-"
 

@@ -16,7 +16,7 @@ from typing import Any
 from pyhanko.pdf_utils.rw_common import PdfHandler
 
 from wizard.pack.page_text import PageTextError, last_page, leading_pages, page_words
-from wizard.pack.report_technical import TECHNICAL_HEADING
+from wizard.pack.report.technical import TECHNICAL_HEADING
 
 _ODS = re.compile(r"ODS code ([A-Za-z0-9]+)")
 _DOCUMENT_ID = re.compile(r"GPCW-[A-Z0-9]+-\d{8}-[0-9A-F]{4}")

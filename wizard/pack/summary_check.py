@@ -13,8 +13,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from wizard.core.bank import Bank
-from wizard.core.draft import Draft
+from wizard.core.bank.model import Bank
+from wizard.core.draft.model import Draft
 from wizard.pack.attachments import pack_summary
 
 _MISSING = object()

@@ -26,9 +26,9 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from wizard.core.atomic import read_regular
-from wizard.core.bank import Bank, load_banks
+from wizard.core.bank.model import Bank, load_banks
 from wizard.pack.byte_range import Coverage, check_coverage, coverage_from_bytes
-from wizard.pack.identity_cert import fingerprint_of, validity_problems
+from wizard.pack.identity.cert import fingerprint_of, validity_problems
 from wizard.pack.pack_contents import check_contents
 from wizard.pack.verdict import Verdict
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from wizard.core.draft import Draft
-from wizard.core.draft_store import DraftSaveError, encode_for_save, write_draft_bytes
+from wizard.core.draft.model import Draft
+from wizard.core.draft.store import DraftSaveError, encode_for_save, write_draft_bytes
 from wizard.ui.workers import run_in_thread, wait_for_workers
 
 DEBOUNCE_MS = 600

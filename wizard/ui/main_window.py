@@ -20,7 +20,7 @@ from wizard.ui import window_place
 from wizard.ui.workers import run_in_thread
 
 if TYPE_CHECKING:
-    from wizard.core.bank import Bank
+    from wizard.core.bank.model import Bank
     from wizard.ui.pages.start import StartPage
     from wizard.ui.session import Session
     from wizard.ui.wizard_view import WizardView
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 def _load_banks() -> list[Bank]:
     from wizard.checks.catalogue import CHECK_IDS
-    from wizard.core.bank import load_banks
+    from wizard.core.bank.model import load_banks
 
     return load_banks(None, CHECK_IDS)
 
@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.workspace)
 
     def _load_failed(self, exc: Exception) -> None:
-        from wizard.core.bank_errors import BankError
+        from wizard.core.bank.errors import BankError
 
         if isinstance(exc, BankError):
             details = "\n".join(str(p) for p in exc.problems if p.severity == "error")

@@ -13,14 +13,17 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from wizard.core import action_plan, answers, draft_files, estate, evidence, recent
-from wizard.core.bank import Bank
-from wizard.core.bank_schema import FieldSpec, Item
+from wizard.core import action_plan, estate, recent
+from wizard.core.bank.model import Bank
+from wizard.core.bank.schema import FieldSpec, Item
 from wizard.core.check_results import DeviceReport
-from wizard.core.draft import AnswerStatus, Draft, EarlierAnswer, EvidenceRef, Practice, SignOff
+from wizard.core.draft import answers, evidence
+from wizard.core.draft import files as draft_files
+from wizard.core.draft.fields import write_field
+from wizard.core.draft.model import AnswerStatus, Draft, EarlierAnswer, EvidenceRef, SignOff
 from wizard.core.estate import Suggestion
-from wizard.core.fields import write_field
 from wizard.core.item_state import Evaluation, evaluate
+from wizard.core.practice import Practice
 from wizard.core.scoring import Assessment, included_banks, score
 from wizard.ui.autosave import AutoSaver
 

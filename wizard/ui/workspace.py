@@ -9,14 +9,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
 from wizard import APP_NAME
-from wizard.core.answer_maps import load_maps
-from wizard.core.backups import backup_path
-from wizard.core.bank import Bank
-from wizard.core.bank_errors import BankError
-from wizard.core.carry import carry_answers
+from wizard.core.bank.answer_maps import load_maps
+from wizard.core.bank.errors import BankError
+from wizard.core.bank.model import Bank
 from wizard.core.describe import plural
-from wizard.core.draft import Draft, new_draft
-from wizard.core.draft_store import DraftLoadError, DraftSaveError, load_draft, recover, save_draft
+from wizard.core.draft.backups import backup_path
+from wizard.core.draft.carry import carry_answers
+from wizard.core.draft.model import Draft, new_draft
+from wizard.core.draft.store import DraftLoadError, DraftSaveError, load_draft, recover, save_draft
 from wizard.core.recent import new_draft_path, remember
 from wizard.ui.pages.start import StartPage
 from wizard.ui.session import Session

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.checks.catalogue import BY_ID, CATALOGUE
-from wizard.checks.collector import collector_for_this_os
 from wizard.checks.device_file import estate_reports, save_device_file
 from wizard.checks.evaluate import evaluate
 from wizard.checks.facts import Snapshot
 from wizard.checks.runner import collect
+from wizard.checks.this_pc import collector_for_this_os
 from wizard.core.check_results import STATUS_WORDS, CheckResult, DeviceReport, status_summary
 from wizard.core.describe import plural
 from wizard.core.estate import device_reports

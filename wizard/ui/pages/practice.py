@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.draft import ODS_GP_PATTERN
+from wizard.core.draft.model import ODS_GP_PATTERN
 from wizard.ui.pages.base import Page, scrolling
 from wizard.ui.session import Session
 from wizard.ui.widgets.item_card import ItemCard

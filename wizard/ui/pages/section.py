@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from wizard.core.bank import Bank
-from wizard.core.bank_schema import Section
+from wizard.core.bank.model import Bank
+from wizard.core.bank.schema import Section
 from wizard.core.visibility import is_visible
 from wizard.ui.pages.base import Page, scrolling
 from wizard.ui.session import Session

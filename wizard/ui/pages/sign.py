@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.completeness import completeness
-from wizard.core.draft import SignOff
+from wizard.core.draft.model import SignOff
 from wizard.core.paths import data_dir
 from wizard.core.settings import load_settings, save_setting
-from wizard.pack import passphrase as keyring_store
 from wizard.pack.attachments import PackInputError
 from wizard.pack.build import PackResult, build_pack
-from wizard.pack.identity import (
+from wizard.pack.identity import passphrase as keyring_store
+from wizard.pack.identity.cert import fingerprint_of
+from wizard.pack.identity.store import (
     IdentityError,
     create_identity,
     export_certificate,
@@ -42,7 +43,6 @@ from wizard.pack.identity import (
     load_certificate,
     load_identity,
 )
-from wizard.pack.identity_cert import fingerprint_of
 from wizard.ui.dialogs import choose_file, choose_save_path
 from wizard.ui.pages.base import Page, scrolling
 from wizard.ui.pages.sign_parts import DeclarationBox, field_message, say

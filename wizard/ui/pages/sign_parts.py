@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
-from wizard.core.draft import SignOff
+from wizard.core.draft.model import SignOff
 
 ROLES = ["Senior Information Risk Owner (SIRO)", "GP partner", "Caldicott Guardian", "Practice manager"]
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.bank import Bank
-from wizard.core.draft_store import DraftLoadError, load_draft
+from wizard.core.bank.model import Bank
+from wizard.core.draft.store import DraftLoadError, load_draft
 from wizard.core.recent import recent_drafts
 from wizard.core.scoring import score
 from wizard.ui.dialogs import choose_file

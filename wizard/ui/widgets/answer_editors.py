@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.bank_schema import Item
+from wizard.core.bank.schema import Item
 from wizard.ui.widgets.date_field import DateField
 
 

@@ -7,9 +7,9 @@ from html import escape
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from wizard.core.bank_schema import Item
+from wizard.core.bank.schema import Item
 from wizard.core.describe import STATE_WORDS
-from wizard.core.draft import EarlierAnswer, ProviderRecord
+from wizard.core.draft.model import EarlierAnswer, ProviderRecord
 from wizard.core.item_state import Evaluation
 from wizard.ui.session import Session
 from wizard.ui.widgets.date_field import DateField

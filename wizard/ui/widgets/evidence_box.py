@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.bank_schema import Item
-from wizard.core.draft import EvidenceRef
-from wizard.core.evidence import EvidenceError, copy_evidence
+from wizard.core.bank.schema import Item
+from wizard.core.draft.evidence import EvidenceError, copy_evidence
+from wizard.core.draft.model import EvidenceRef
 from wizard.ui.dialogs import choose_files
 from wizard.ui.session import Session
 from wizard.ui.workers import run_in_thread

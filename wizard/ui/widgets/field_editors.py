@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.bank_schema import FieldSpec, Item
-from wizard.core.draft import FieldValue
-from wizard.core.fields import FieldError, field_shown, read_field
+from wizard.core.bank.schema import FieldSpec, Item
+from wizard.core.draft.fields import FieldError, field_shown, read_field
+from wizard.core.draft.model import FieldValue
 from wizard.ui.session import Session
 from wizard.ui.widgets.date_field import DateField
 

@@ -8,8 +8,8 @@ from html import escape
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
-from wizard.core.bank import Bank
-from wizard.core.bank_schema import Item
+from wizard.core.bank.model import Bank
+from wizard.core.bank.schema import Item
 from wizard.core.describe import expected_text
 
 

@@ -13,7 +13,7 @@ from reportlab.lib.units import cm  # type: ignore[import-untyped, unused-ignore
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table  # type: ignore[import-untyped, unused-ignore]
 
 from wizard.core.describe import STATE_WORDS
-from wizard.core.draft import Draft
+from wizard.core.draft.model import Draft
 from wizard.core.scoring import (
     ESTIMATE_WORDS,
     Assessment,
@@ -22,8 +22,8 @@ from wizard.core.scoring import (
     GoodPracticeResult,
     ItemResult,
 )
-from wizard.pack.report_chart import counts_table, progress_chart
-from wizard.pack.report_styles import (
+from wizard.pack.report.chart import counts_table, progress_chart
+from wizard.pack.report.styles import (
     long_day,
     para,
     rich,

@@ -9,7 +9,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from wizard.core.yaml_source import Path_, YamlDocument
+from wizard.core.bank.yaml_source import Path_, YamlDocument
 
 Severity = Literal["error", "warning"]
 

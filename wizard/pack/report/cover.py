@@ -7,19 +7,21 @@ details (``report_technical``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import cm  # type: ignore[import-untyped, unused-ignore]
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table  # type: ignore[import-untyped, unused-ignore]
 
 from wizard import APP_NAME, __version__
-from wizard.core.bank import Bank
+from wizard.core.bank.model import Bank
 from wizard.core.describe import plural
-from wizard.core.draft import Practice, SignOff
+from wizard.core.draft.model import SignOff
+from wizard.core.practice import Practice
 from wizard.core.scoring import ESTIMATE_WORDS
 from wizard.pack.content import PackContent
-from wizard.pack.report_styles import (
+from wizard.pack.report.inputs import PackInputs
+from wizard.pack.report.styles import (
     GREY,
     day,
     long_day,
@@ -30,9 +32,6 @@ from wizard.pack.report_styles import (
     tint_cell,
     when,
 )
-
-if TYPE_CHECKING:
-    from wizard.pack.report import PackInputs
 
 CONTENT_WIDTH = 17 * cm
 SIGNATURE_WIDTH = 8 * cm

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wizard.core.answer_maps import AnswerMap, load_maps
-from wizard.core.bank import Bank
-from wizard.core.carry import CarryReport, carry_answers
-from wizard.core.draft import Draft
-from wizard.core.draft_store import load_draft
+from wizard.core.bank.answer_maps import AnswerMap, load_maps
+from wizard.core.bank.model import Bank
+from wizard.core.draft.carry import CarryReport, carry_answers
+from wizard.core.draft.model import Draft
+from wizard.core.draft.store import load_draft
 
 
 def open_draft(

@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 from cryptography.hazmat.primitives.serialization.pkcs12 import PKCS12PrivateKeyTypes
 from cryptography.x509.oid import NameOID
 
-from wizard.core.draft import ODS_GP_PATTERN
+from wizard.core.draft.model import ODS_GP_PATTERN
 
 # id-kp-documentSigning (RFC 9336): what a PDF signing certificate is for.
 DOCUMENT_SIGNING = x509.ObjectIdentifier("1.3.6.1.5.5.7.3.36")

@@ -8,7 +8,7 @@ summary, so it is always the report's last page.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import cm  # type: ignore[import-untyped, unused-ignore]
@@ -16,11 +16,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-unty
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table  # type: ignore[import-untyped, unused-ignore]
 
 from wizard import APP_NAME, __version__
-from wizard.core.bank import Bank
-from wizard.pack.report_styles import FONT, NHS_BLUE, PALE, para, rich, styles, table_style, when
-
-if TYPE_CHECKING:
-    from wizard.pack.report import PackInputs
+from wizard.core.bank.model import Bank
+from wizard.pack.report.inputs import PackInputs
+from wizard.pack.report.styles import FONT, NHS_BLUE, PALE, para, rich, styles, table_style, when
 
 TECHNICAL_HEADING = "Technical details"
 CONTENT_WIDTH = 17 * cm

@@ -1,7 +1,7 @@
 """Save and load drafts without ever losing what was saved.
 
 Every save is atomic and fsynced, and earlier content is kept as numbered
-backups beside the draft, spread over time (``wizard.core.backups``). A file
+backups beside the draft, spread over time (``wizard.core.draft.backups``). A file
 that fails to load is never overwritten: the caller is offered the newest good
 backup, which is copied to a new file so the damaged one stays as evidence.
 """
@@ -12,10 +12,10 @@ import datetime as dt
 import errno
 from pathlib import Path
 
-from wizard.core import backups
 from wizard.core.atomic import atomic_write, remove_stale_temporaries
-from wizard.core.backups import generations
-from wizard.core.draft import Draft, DraftFormatError, draft_from_bytes, draft_to_bytes, now
+from wizard.core.draft import backups
+from wizard.core.draft.backups import generations
+from wizard.core.draft.model import Draft, DraftFormatError, draft_from_bytes, draft_to_bytes, now
 
 MAX_DRAFT_BYTES = 64 * 1024 * 1024  # far beyond any real draft; stops a runaway read
 

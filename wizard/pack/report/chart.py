@@ -18,7 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-unty
 from reportlab.platypus import Table  # type: ignore[import-untyped, unused-ignore]
 
 from wizard.core.scoring import Assessment, SectionResult
-from wizard.pack.report_styles import (
+from wizard.pack.report.styles import (
     AMBER,
     FONT,
     FONT_BOLD,

@@ -10,9 +10,9 @@ import re
 from collections.abc import Collection, Iterator
 from typing import Literal
 
-from wizard.core.bank_fields import check_item_parts
-from wizard.core.bank_schema import FORM_OF_TYPE, BankFile, Item
-from wizard.core.yaml_source import Path_
+from wizard.core.bank.fields import check_item_parts
+from wizard.core.bank.schema import FORM_OF_TYPE, BankFile, Item
+from wizard.core.bank.yaml_source import Path_
 
 Finding = tuple[Path_, str, Literal["error", "warning"]]
 

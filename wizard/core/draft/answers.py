@@ -6,9 +6,9 @@ import datetime as dt
 import math
 from typing import Any
 
-from wizard.core.bank_schema import Item
+from wizard.core.bank.schema import Item
 from wizard.core.dates import DateTextError, parse_day
-from wizard.core.draft import Answer, AnswerStatus, AnswerValue, Draft, ProviderRecord, now
+from wizard.core.draft.model import Answer, AnswerStatus, AnswerValue, Draft, ProviderRecord, now
 
 _YES = {"yes", "y", "true"}
 _NO = {"no", "n", "false"}

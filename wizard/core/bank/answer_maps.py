@@ -14,11 +14,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError, model_validator
 
-from wizard.core.bank import Bank
-from wizard.core.bank_errors import BankError, BankProblem, display_name, problems_from_validation
-from wizard.core.bank_fields import practice_fact_type
+from wizard.core.bank.errors import BankError, BankProblem, display_name, problems_from_validation
+from wizard.core.bank.fields import practice_fact_type
+from wizard.core.bank.model import Bank
+from wizard.core.bank.yaml_source import YamlSyntaxError, parse_yaml
 from wizard.core.paths import questions_dir
-from wizard.core.yaml_source import YamlSyntaxError, parse_yaml
 
 MapValue = StrictStr | StrictInt | float | list[StrictStr]
 

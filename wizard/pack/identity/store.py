@@ -24,12 +24,12 @@ from cryptography.hazmat.primitives.serialization.pkcs12 import PKCS12PrivateKey
 
 from wizard.core.atomic import atomic_write, read_regular
 from wizard.core.paths import data_dir
-from wizard.pack.p12_mac import reseal_mac
+from wizard.pack.identity.p12_mac import reseal_mac
 
 if TYPE_CHECKING:
     from wizard.pack.sign import SigningKey
 
-from wizard.pack.identity_cert import (
+from wizard.pack.identity.cert import (
     SIGNING_KEY_CLASSES,
     IdentityError,
     certificate_summary,

@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, Paragraph, Table  # type: ignore[import
 from wizard.core.action_plan import ActionEntry, SectionGap
 from wizard.core.check_results import STATUS_WORDS, CheckResult, DeviceReport
 from wizard.core.describe import plural
-from wizard.pack.report_styles import (
+from wizard.pack.report.styles import (
     day,
     para,
     status_para,

@@ -12,9 +12,10 @@ import json
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ConfigDict, Field, ValidationError
 
 from wizard import __version__
+from wizard.core.practice import Practice, StrictModel
 
 SCHEMA_NAME: Literal["gp-cyber-wizard/draft"] = "gp-cyber-wizard/draft"
 SCHEMA_VERSION = 2
@@ -30,25 +31,7 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-
-class Practice(_Model):
-    name: str = ""
-    ods_code: str = ""
-    address: str = ""
-    siro: str = ""
-    caldicott_guardian: str = ""
-    dpo: str = ""
-    ig_lead: str = ""
-    it_provider: str = ""
-    ico_registration: str = ""
-    staff_count: int | None = Field(default=None, ge=0)
-    computer_count: int | None = Field(default=None, ge=0)
-
-
-class EvidenceRef(_Model):
+class EvidenceRef(StrictModel):
     """A file copied into the draft's evidence folder, pinned by its hash."""
 
     name: str  # the original file name, cleaned for display
@@ -58,7 +41,7 @@ class EvidenceRef(_Model):
     added_at: dt.datetime
 
 
-class ActionEdit(_Model):
+class ActionEdit(StrictModel):
     """What the practice changed on an action-plan entry."""
 
     owner: str = ""
@@ -67,7 +50,7 @@ class ActionEdit(_Model):
     done: bool = False
 
 
-class ProviderRecord(_Model):
+class ProviderRecord(StrictModel):
     """The answer came from the practice's IT provider: who gave it and when.
 
     It says only who answered; the answer itself is still recorded in the
@@ -78,7 +61,7 @@ class ProviderRecord(_Model):
     given_on: dt.date | None = None
 
 
-class Answer(_Model):
+class Answer(StrictModel):
     value: AnswerValue = None
     status: AnswerStatus | None = None  # None: not answered yet (a note may exist)
     note: str = ""
@@ -88,7 +71,7 @@ class Answer(_Model):
     updated_at: dt.datetime | None = None
 
 
-class EarlierAnswer(_Model):
+class EarlierAnswer(StrictModel):
     """An answer from an earlier question bank that has no place in the current one.
 
     Kept and shown, never silently dropped: ``new_id`` names the current question
@@ -104,7 +87,7 @@ class EarlierAnswer(_Model):
     action: ActionEdit | None = None
 
 
-class SignOff(_Model):
+class SignOff(StrictModel):
     """Who signs the pack and what they confirmed: the declaration says only this."""
 
     name: str
@@ -117,14 +100,14 @@ class SignOff(_Model):
         return bool(self.name.strip() and self.role.strip() and self.reviewed)
 
 
-class BankRecord(_Model):
+class BankRecord(StrictModel):
     """Which bank a framework's answers were given against."""
 
     version: str
     revision: int = 1
 
 
-class Draft(_Model):
+class Draft(StrictModel):
     schema_: Literal["gp-cyber-wizard/draft"] = Field(default=SCHEMA_NAME, alias="schema")
     schema_version: int = SCHEMA_VERSION
     app_version: str = __version__

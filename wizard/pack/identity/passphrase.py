@@ -19,7 +19,7 @@ from keyring.backends import chainer, fail
 
 from wizard.core.atomic import read_regular
 from wizard.core.paths import is_portable
-from wizard.pack.identity_cert import IdentityError
+from wizard.pack.identity.cert import IdentityError
 
 SERVICE = "GP Cyber Wizard"
 ENV_VAR = "GPCW_PASSPHRASE"

@@ -15,17 +15,17 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from wizard.core.bank_errors import (
+from wizard.core.bank.errors import (
     BankError,
     BankProblem,
     display_name,
     item_id_at,
     problems_from_validation,
 )
-from wizard.core.bank_rules import check_bank
-from wizard.core.bank_schema import BankFile, Framework, Item, Section
+from wizard.core.bank.rules import check_bank
+from wizard.core.bank.schema import BankFile, Framework, Item, Section
+from wizard.core.bank.yaml_source import Path_, YamlDocument, YamlSyntaxError, parse_yaml
 from wizard.core.paths import questions_dir
-from wizard.core.yaml_source import Path_, YamlDocument, YamlSyntaxError, parse_yaml
 
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _TEXT_FIELDS = ("question", "remediation", "title", "summary", "why", "evidence", "how_to_check", "label")

@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from wizard.core.answer_maps import AnswerMap, BankKey, Rule
-from wizard.core.answers import AnswerError, coerce_value
-from wizard.core.bank import Bank
-from wizard.core.bank_schema import Item
-from wizard.core.draft import Answer, BankRecord, Draft, EarlierAnswer
-from wizard.core.fields import FieldError, coerce_field, read_field, write_field
+from wizard.core.bank.answer_maps import AnswerMap, BankKey, Rule
+from wizard.core.bank.model import Bank
+from wizard.core.bank.schema import Item
+from wizard.core.draft.answers import AnswerError, coerce_value
+from wizard.core.draft.fields import FieldError, coerce_field, read_field, write_field
+from wizard.core.draft.model import Answer, BankRecord, Draft, EarlierAnswer
 
 NO_LONGER_ASKED = "This question is no longer asked."
 TAKEN = "Another earlier answer was carried to this question first."

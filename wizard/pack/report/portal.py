@@ -14,10 +14,10 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import cm  # type: ignore[import-untyped, unused-ignore]
 from reportlab.platypus import Flowable, Paragraph, Table  # type: ignore[import-untyped, unused-ignore]
 
-from wizard.core.bank import Bank
-from wizard.core.draft import Draft
+from wizard.core.bank.model import Bank
+from wizard.core.draft.model import Draft
 from wizard.core.portal import portal_sheet
-from wizard.pack.report_styles import para, status_para, styles, table_style, tint_cell
+from wizard.pack.report.styles import para, status_para, styles, table_style, tint_cell
 
 _PORTAL_WIDTHS = [1.5 * cm, 1.9 * cm, 6.0 * cm, 5.3 * cm, 2.3 * cm]
 _EARLIER_WIDTHS = [1.6 * cm, 4.2 * cm, 5.2 * cm, 6.0 * cm]

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from typing import Literal
 
-from wizard.core.bank_schema import BankFile, Bound, FieldSpec, Item
-from wizard.core.draft import Practice
-from wizard.core.yaml_source import Path_
+from wizard.core.bank.schema import BankFile, Bound, FieldSpec, Item
+from wizard.core.bank.yaml_source import Path_
+from wizard.core.practice import Practice
 
 Finding = tuple[Path_, str, Literal["error", "warning"]]
 

@@ -18,8 +18,8 @@ import unicodedata
 from pathlib import Path
 
 from wizard.core.atomic import read_regular
-from wizard.core.bank_schema import Item
-from wizard.core.draft import Draft, EvidenceRef, now
+from wizard.core.bank.schema import Item
+from wizard.core.draft.model import Draft, EvidenceRef, now
 
 MAX_EVIDENCE_BYTES = 250 * 1024 * 1024
 MAX_NAME = 255  # the longest file name Windows, macOS and Linux all allow

@@ -13,9 +13,9 @@ import json
 import math
 from typing import Any
 
-from wizard.core.answers import parse_date_text
-from wizard.core.bank_schema import FieldSpec, Item
-from wizard.core.draft import Draft, FieldValue, now
+from wizard.core.bank.schema import FieldSpec, Item
+from wizard.core.draft.answers import parse_date_text
+from wizard.core.draft.model import Draft, FieldValue, now
 
 
 class FieldError(ValueError):

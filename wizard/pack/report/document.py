@@ -3,16 +3,14 @@
 The pack is built twice: the first pass counts the pages so every footer can
 say "Page X of Y", the second is the one returned. The declaration page comes
 last and holds an empty framed box whose coordinates the signing code uses for
-the visible signature stamp.
+the visible signature stamp; the technical details follow it.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import io
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped, unused-ignore]
 from reportlab.lib.units import cm  # type: ignore[import-untyped, unused-ignore]
@@ -28,15 +26,15 @@ from reportlab.platypus import (  # type: ignore[import-untyped, unused-ignore]
 )
 
 from wizard import APP_NAME, __version__
-from wizard.core.bank import Bank
-from wizard.core.draft import Draft
+from wizard.core.bank.model import Bank
 from wizard.core.scoring import included_banks
 from wizard.pack.content import PackContent, pack_content
-from wizard.pack.report_answers import answers
-from wizard.pack.report_cover import SignatureBox, cover, declaration
-from wizard.pack.report_plan import action_plan, devices
-from wizard.pack.report_portal import earlier_part, portal_part
-from wizard.pack.report_styles import (
+from wizard.pack.report.answers import answers
+from wizard.pack.report.cover import SignatureBox, cover, declaration
+from wizard.pack.report.inputs import BuiltReport, PackInputs
+from wizard.pack.report.plan import action_plan, devices
+from wizard.pack.report.portal import earlier_part, portal_part
+from wizard.pack.report.styles import (
     DARK_BLUE,
     FONT,
     FONT_BOLD,
@@ -49,35 +47,14 @@ from wizard.pack.report_styles import (
     register_fonts,
     when,
 )
-from wizard.pack.report_summary import summary
-from wizard.pack.report_technical import technical
+from wizard.pack.report.summary import summary
+from wizard.pack.report.technical import technical
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 COVER_BAND = 5 * cm
 TITLE = "Data security evidence pack"
 INCOMPLETE = "INCOMPLETE"
 SUBJECT = "DSPT and Cyber Essentials evidence"
-
-
-@dataclass(frozen=True)
-class PackInputs:
-    banks: list[Bank]  # all loaded banks; only those the draft includes are reported
-    draft: Draft
-    draft_path: Path  # evidence files live in wizard.core.evidence.evidence_dir(draft_path)
-    document_id: str
-    created_at: dt.datetime  # aware
-    signer_subject: str
-    certificate_fingerprint: str  # SHA-256 hex pairs with ':'
-    period: str = ""  # default: from the DSPT bank version, e.g. "DSPT 2025-26"
-    content: PackContent | None = None  # worked out once per pack (build_report fills it in)
-
-
-@dataclass(frozen=True)
-class BuiltReport:
-    pdf: bytes
-    page_count: int
-    signature_page: int  # 0-based index of the declaration page
-    signature_box: tuple[float, float, float, float]  # x1, y1, x2, y2 in points, origin bottom-left
 
 
 def default_period(banks: list[Bank]) -> str:

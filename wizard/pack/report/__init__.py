@@ -1,0 +1,1 @@
+"""The evidence pack's PDF report (reportlab): one module per part, laid out by ``document``."""
