@@ -54,17 +54,17 @@ def main() -> int:
 
     from wizard.checks.catalogue import CHECK_IDS
     from wizard.core.bank.model import load_banks
+    from wizard.core.data_folder import data_folder
     from wizard.core.demo import demo_draft
     from wizard.core.draft.store import save_draft
-    from wizard.core.paths import drafts_dir
     from wizard.ui.main_window import MainWindow
     from wizard.ui.style import apply_style
 
     app = QApplication(sys.argv[:1])
     apply_style(app)
     banks = load_banks(None, CHECK_IDS)
-    drafts_dir().mkdir(parents=True)
-    path = drafts_dir() / "Riverside Surgery.json"
+    data_folder().drafts.mkdir(parents=True)
+    path = data_folder().drafts / "Riverside Surgery.json"
     save_draft(path, demo_draft(banks, dt.date.today()))
     args.out.mkdir(parents=True, exist_ok=True)
     window = MainWindow(banks)

@@ -78,12 +78,12 @@ def prepare_data(folder: Path) -> None:
     sys.path.insert(0, str(ROOT))
     os.environ["GPCW_DATA_DIR"] = str(folder)
     from wizard.core.bank.model import load_banks
+    from wizard.core.data_folder import data_folder
     from wizard.core.demo import demo_draft
     from wizard.core.draft.store import save_draft
-    from wizard.core.paths import drafts_dir
 
-    drafts_dir().mkdir(parents=True)
-    save_draft(drafts_dir() / "Riverside Surgery.json", demo_draft(load_banks(), dt.date.today()))
+    data_folder().drafts.mkdir(parents=True)
+    save_draft(data_folder().drafts / "Riverside Surgery.json", demo_draft(load_banks(), dt.date.today()))
 
 
 def main() -> int:

@@ -17,10 +17,11 @@ from wizard.checks.device_file import save_device_file
 from wizard.checks.evaluate import evaluate
 from wizard.checks.facts import Fact, load_snapshot
 from wizard.core.bank.model import Bank
+from wizard.core.data_folder import data_folder
 from wizard.core.demo import demo_draft
 from wizard.core.draft.store import load_draft, save_draft
 from wizard.ui.main_window import MainWindow
-from wizard.ui.pages.checks import ChecksPage, estate_dir
+from wizard.ui.pages.checks import ChecksPage
 from wizard.ui.pages.section import SectionPage
 
 RECORDED = ROOT / "tests" / "fixtures" / "checks" / "linux" / "debian12-container-root.json"
@@ -51,7 +52,7 @@ def test_run_checks_on_this_computer(qtbot: QtBot, real_banks: list[Bank], tmp_p
     assert len(set(steps)) > 3 and steps == sorted(steps)  # the bar moved with the reads, by signal
     assert page.run_button.isEnabled() and "again" in page.run_button.text()
     assert "Saved for the other computers" in page.status.text()
-    assert len(list(estate_dir().glob("*.json"))) == 1
+    assert len(list(data_folder().estate.glob("*.json"))) == 1
     assert page.details.toPlainText().startswith(page.table.horizontalHeaderItem(0).text())  # details at once
     row = next(r for r in range(page.table.rowCount()) if page.table.item(r, 0).text() == "Pass")
     page.table.setCurrentCell(row, 0)
@@ -65,7 +66,7 @@ def test_run_checks_on_this_computer(qtbot: QtBot, real_banks: list[Bank], tmp_p
 
 
 def test_import_estate_and_use_a_suggestion(qtbot: QtBot, real_banks: list[Bank], tmp_path: Path) -> None:
-    estate = estate_dir()
+    estate = data_folder().estate
     estate.mkdir(parents=True)
     for host, machine, firewall in (("RECEPTION-1", "a" * 16, "yes"), ("NURSE-2", "b" * 16, "no")):
         snapshot = copy.deepcopy(load_snapshot(RECORDED))

@@ -8,13 +8,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from wizard.app.checks import judge, keep_for_the_estate, read_this_pc
 from wizard.checks.anonymise import anonymise
 from wizard.checks.catalogue import CATALOGUE
-from wizard.checks.device_file import DEVICE_SCHEMA, save_device_file
-from wizard.checks.evaluate import evaluate, platforms_of, refs_of
+from wizard.checks.device_file import DEVICE_SCHEMA
+from wizard.checks.evaluate import platforms_of, refs_of
 from wizard.checks.facts import Snapshot
-from wizard.checks.runner import collect
-from wizard.checks.this_pc import collector_for_this_os
 from wizard.cli.output import CommandError, print_json
 from wizard.core.check_results import STATUS_WORDS, DeviceReport
 
@@ -89,19 +88,20 @@ def check_cmd(args: argparse.Namespace) -> int:
             if not args.json:
                 print(f"\r  reading {done}/{total}", end="", file=sys.stderr, flush=True)
 
-        snapshot = collect(collector_for_this_os(), progress)
+        snapshot = read_this_pc(progress)
         if not args.json:
             print(file=sys.stderr)
     if args.anonymise:
         if not args.save:
             raise CommandError("--anonymise only changes what --save writes: add --save DIR.", 2)
         snapshot = anonymise(snapshot)
-    report = evaluate(snapshot)
+    run = judge(snapshot)
+    report = run.report
     if args.save:
         if not args.save.is_dir():
             raise CommandError(f"The folder {args.save} does not exist.", 1)
         try:
-            target = save_device_file(args.save, report, snapshot)
+            target = keep_for_the_estate(run, args.save)
         except OSError as exc:
             raise CommandError(
                 f"The results could not be saved in {args.save} ({exc.strerror or exc}).", 1

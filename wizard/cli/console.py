@@ -13,9 +13,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from wizard.core.paths import data_dir
-
-LOG_NAME = "last-command-output.txt"
+from wizard.core.data_folder import data_folder
 
 
 def _console_streams() -> tuple[TextIO, TextIO] | None:
@@ -37,7 +35,7 @@ def ensure_output() -> Path | None:
     if streams is not None:
         sys.stdout, sys.stderr = streams
         return None
-    target = data_dir() / LOG_NAME
+    target = data_folder().command_log
     target.parent.mkdir(parents=True, exist_ok=True)
     log = target.open("w", encoding="utf-8")  # lives as long as the process
     sys.stdout = sys.stdout or log

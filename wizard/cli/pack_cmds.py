@@ -7,16 +7,17 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from cryptography.x509 import Certificate
+
+from wizard.app.packs import sign_pack
 from wizard.cli.draft_cmds import open_for_command
 from wizard.cli.identity_cmds import read_passphrase
 from wizard.cli.output import CommandError
 from wizard.core.draft.model import Draft, SignOff
 from wizard.pack.attachments import PackInputError
-from wizard.pack.build import build_pack
 from wizard.pack.identity.cert import fingerprint_of, ods_code_of
-from wizard.pack.identity.store import IdentityError, load_certificate, load_identity
+from wizard.pack.identity.store import IdentityError, load_certificate
 from wizard.pack.pack_target import check_target
-from wizard.pack.sign import SigningKey
 
 
 def register(commands: Any) -> None:
@@ -55,15 +56,17 @@ def _sign_off(args: argparse.Namespace, draft: Draft) -> None:
     )
 
 
-def signing_key(passphrase_file: Path | None) -> SigningKey:
-    """The practice's key, opened with the passphrase from file, environment, keyring or prompt."""
+def _certificate() -> Certificate:
+    """The practice's certificate (public, no passphrase needed), to find the remembered passphrase."""
     try:
         certificates = load_certificate()
-        fingerprint = fingerprint_of(certificates[0]) if certificates else None
-        identity = load_identity(read_passphrase(passphrase_file, fingerprint=fingerprint))
     except IdentityError as exc:
         raise CommandError(str(exc), 1) from exc
-    return identity.signing_key()
+    if not certificates:
+        raise CommandError(
+            "This computer has no signing key yet: run 'identity create' or 'identity import'.", 1
+        )
+    return certificates[0]
 
 
 def _check_draft_is_a_file(path: Path) -> None:
@@ -76,9 +79,9 @@ def _check_draft_is_a_file(path: Path) -> None:
         raise CommandError(f"{path} is not a draft file (it is a folder, a device or a pipe).", 2)
 
 
-def _warn_if_another_practice(key: SigningKey, draft_ods: str) -> None:
+def _warn_if_another_practice(certificate: Certificate, draft_ods: str) -> None:
     """The ICB's verify refuses a pack signed with another practice's key: say so before it is sent."""
-    signer = ods_code_of(key.certificate)
+    signer = ods_code_of(certificate)
     if signer != draft_ods.strip().upper():
         print(
             f"Warning: the signing key belongs to practice {signer or '(no ODS code)'}, but the draft is for "
@@ -101,12 +104,17 @@ def pack_cmd(args: argparse.Namespace) -> int:
         check_target(args.out, args.draft)  # before the passphrase is asked for
     except PackInputError as exc:
         raise CommandError(str(exc), 1) from exc
-    key = signing_key(args.passphrase_file)
-    _warn_if_another_practice(key, draft.practice.ods_code)
+    certificate = _certificate()
+    if certificate is not None:
+        _warn_if_another_practice(certificate, draft.practice.ods_code)
+    fingerprint = fingerprint_of(certificate) if certificate is not None else None
+    passphrase = read_passphrase(args.passphrase_file, fingerprint=fingerprint)
     try:
-        result = build_pack(
-            banks, draft, args.draft, key, args.out, progress=lambda step: print(f"  {step}…")
-        )
+        result = sign_pack(
+            banks, draft, args.draft, passphrase, args.out, progress=lambda step: print(f"  {step}…")
+        ).result
+    except IdentityError as exc:
+        raise CommandError(str(exc), 1) from exc
     except PackInputError as exc:
         raise CommandError(str(exc), 1) from exc
     except OSError as exc:

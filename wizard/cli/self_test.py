@@ -25,10 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wizard import APP_NAME, __version__
+from wizard.app.checks import check_this_pc
+from wizard.app.packs import sign_pack
 from wizard.checks.catalogue import CHECK_IDS
-from wizard.checks.evaluate import evaluate
-from wizard.checks.runner import collect
-from wizard.checks.this_pc import collector_for_this_os
 from wizard.core.bank.answer_maps import check_map, load_maps
 from wizard.core.bank.errors import BankError
 from wizard.core.bank.model import Bank, load_banks
@@ -38,7 +37,7 @@ from wizard.core.draft.evidence import add_evidence
 from wizard.core.draft.store import save_draft
 from wizard.core.estate import add_device_report
 from wizard.core.paths import DATA_ENV, data_dir, is_installed, is_portable
-from wizard.pack.build import PackResult, build_pack
+from wizard.pack.build import PackResult
 from wizard.pack.identity.passphrase import ENV_VAR
 from wizard.pack.identity.store import create_identity, load_identity
 from wizard.pack.sign import SigningKey
@@ -59,6 +58,7 @@ class SelfTestRun:
     banks: list[Bank] = field(default_factory=list)
     report: DeviceReport | None = None
     key: SigningKey | None = None
+    passphrase: str = ""
     draft_path: Path | None = None
     pack: PackResult | None = None
 
@@ -84,7 +84,7 @@ def _banks(run: SelfTestRun) -> str:
 
 
 def _checks(run: SelfTestRun) -> str:
-    run.report = evaluate(collect(collector_for_this_os()))
+    run.report = check_this_pc().report
     results = run.report.results
     if all(r.status == "unable" for r in results):
         raise RuntimeError(f"none of the {len(results)} checks could read this PC")
@@ -101,6 +101,7 @@ def _identity(run: SelfTestRun) -> str:
     create_identity("Self-test (not a real practice)", "A12345", passphrase, folder)
     identity = load_identity(passphrase, folder)  # reopen, as signing does
     run.key = identity.signing_key()
+    run.passphrase = passphrase
     source = f"the passphrase from {ENV_VAR}" if given else "a random passphrase"
     return f"throwaway key made and reopened with {source}; fingerprint {identity.fingerprint[:23]}…"
 
@@ -119,7 +120,10 @@ def _pack(run: SelfTestRun) -> str:
     item = next(filter(None, (bank.find(EVIDENCE_ITEM) for bank in run.banks)))
     add_evidence(draft, run.draft_path, item, note)
     save_draft(run.draft_path, draft)
-    run.pack = build_pack(run.banks, draft, run.draft_path, run.key, run.workdir / "demo-pack.pdf")
+    out = run.workdir / "demo-pack.pdf"
+    run.pack = sign_pack(
+        run.banks, draft, run.draft_path, run.passphrase, out, data=run.workdir / "data"
+    ).result
     return (
         f"demo pack built and signed: {run.pack.page_count} pages, {run.pack.attachment_count} "
         f"attached files, {run.pack.size // 1024} KB"

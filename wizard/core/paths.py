@@ -81,7 +81,3 @@ def data_dir() -> Path:
     if is_portable():
         return program_dir() / "data"
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False, roaming=True))
-
-
-def drafts_dir() -> Path:
-    return data_dir() / "drafts"

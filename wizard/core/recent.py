@@ -6,14 +6,13 @@ import json
 from pathlib import Path
 
 from wizard.core.atomic import atomic_write
-from wizard.core.paths import data_dir, drafts_dir
+from wizard.core.data_folder import data_folder
 
-RECENT_FILE = "recent.json"
 KEEP = 10
 
 
 def _recent_file() -> Path:
-    return data_dir() / RECENT_FILE
+    return data_folder().recent_file
 
 
 def recent_drafts() -> list[Path]:
@@ -24,7 +23,7 @@ def recent_drafts() -> list[Path]:
         listed = []
     paths = [Path(p) for p in listed if isinstance(p, str)] if isinstance(listed, list) else []
     found = [p for p in paths if p.is_file()]
-    folder = drafts_dir()
+    folder = data_folder().drafts
     if folder.is_dir():
         others = sorted(
             (p for p in folder.glob("*.json") if "(backup " not in p.name and p not in found),
@@ -49,7 +48,7 @@ def remember(path: Path) -> None:
 
 def new_draft_path(stamp: str) -> Path:
     """A fresh file name in the drafts folder (created if needed)."""
-    folder = drafts_dir()
+    folder = data_folder().drafts
     folder.mkdir(parents=True, exist_ok=True)
     candidate = folder / f"Assessment {stamp}.json"
     counter = 2

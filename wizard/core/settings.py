@@ -11,13 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from wizard.core.atomic import atomic_write
-from wizard.core.paths import data_dir
-
-SETTINGS_FILE = "settings.json"
+from wizard.core.data_folder import data_folder
 
 
 def settings_path() -> Path:
-    return data_dir() / SETTINGS_FILE
+    return data_folder().settings_file
 
 
 def load_settings() -> dict[str, Any]:

@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.hazmat.primitives.serialization.pkcs12 import PKCS12PrivateKeyTypes
 
 from wizard.core.atomic import atomic_write, read_regular
-from wizard.core.paths import data_dir
+from wizard.core.data_folder import data_folder
 from wizard.pack.identity.p12_mac import reseal_mac
 
 if TYPE_CHECKING:
@@ -91,7 +91,8 @@ class Identity:
 
 
 def identity_dir(folder: Path | None = None) -> Path:
-    return (folder or data_dir()) / "identity"
+    """The identity folder inside the data folder ``folder`` (default: this program's)."""
+    return data_folder(folder).identity
 
 
 def create_identity(

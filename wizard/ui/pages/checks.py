@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from html import escape
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import (
@@ -22,16 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.app.checks import CheckRun, check_this_pc, import_estate, keep_for_the_estate
 from wizard.checks.catalogue import BY_ID, CATALOGUE
-from wizard.checks.device_file import estate_reports, save_device_file
-from wizard.checks.evaluate import evaluate
-from wizard.checks.facts import Snapshot
-from wizard.checks.runner import collect
-from wizard.checks.this_pc import collector_for_this_os
 from wizard.core.check_results import STATUS_WORDS, CheckResult, DeviceReport, status_summary
 from wizard.core.describe import plural
 from wizard.core.estate import device_reports
-from wizard.core.paths import data_dir
 from wizard.ui.pages.base import Page, read_only_table
 from wizard.ui.session import Session
 from wizard.ui.style import tint
@@ -44,11 +38,6 @@ INTRO = (
     "Plug the stick into each practice computer, run “Check this computer” there, then “Import results” "
     "here. Results suggest answers to the linked questions; you confirm each one."
 )
-
-
-def estate_dir() -> Path:
-    """The stick's folder of device files (in the data folder, so portable mode keeps it on the stick)."""
-    return data_dir() / "estate"
 
 
 class ChecksPage(Page):
@@ -98,11 +87,8 @@ class ChecksPage(Page):
         self.bar.show()
         self.status.setText("Checking this computer… (a few seconds)")
 
-        def work(report_step: Callable[[object], None]) -> tuple[DeviceReport, Snapshot]:
-            snapshot = collect(
-                collector_for_this_os(), lambda done, total, name: report_step((done, total, name))
-            )
-            return evaluate(snapshot), snapshot
+        def work(report_step: Callable[[object], None]) -> CheckRun:
+            return check_this_pc(lambda done, total, name: report_step((done, total, name)))
 
         run_with_progress(work, self._step, self._checked, self._failed, self)
 
@@ -112,17 +98,15 @@ class ChecksPage(Page):
         self.bar.setValue(done)
         self.status.setText(f"Checking this computer: {done} of {total} read ({name})…")
 
-    def _checked(self, outcome: tuple[DeviceReport, Snapshot]) -> None:
-        report, snapshot = outcome
+    def _checked(self, run: CheckRun) -> None:
+        report = run.report
         self.run_button.setEnabled(True)
         self.run_button.setText("&Check this computer again")
         self.bar.hide()
         self.session.add_device_report(report)
         summary = status_summary(report.results)
         try:
-            folder = estate_dir()
-            folder.mkdir(parents=True, exist_ok=True)
-            saved = f" Saved for the other computers in {save_device_file(folder, report, snapshot).name}."
+            saved = f" Saved for the other computers in {keep_for_the_estate(run).name}."
         except OSError as exc:
             saved = f" (The results could not be saved to the stick: {exc.strerror or exc}.)"
         self.status.setText(f"{report.device.hostname}: {summary}.{saved}")
@@ -133,15 +117,14 @@ class ChecksPage(Page):
         self.status.setText(f"The checks could not run: {exc}")
 
     def import_estate(self) -> None:
-        folder = estate_dir()
-        if not folder.is_dir():
-            self.status.setText(f"No results from other computers yet (nothing in {folder}).")
+        found = import_estate()
+        if not found.found:
+            self.status.setText(f"No results from other computers yet (nothing in {found.folder}).")
             return
-        reports, problems = estate_reports(folder)
-        for report in reports:
+        for report in found.reports:
             self.session.add_device_report(report)
-        skipped = f" Skipped: {'; '.join(problems)}" if problems else ""
-        self.status.setText(f"Imported results from {plural(len(reports), 'computer')}.{skipped}")
+        skipped = f" Skipped: {'; '.join(found.problems)}" if found.problems else ""
+        self.status.setText(f"Imported results from {plural(len(found.reports), 'computer')}.{skipped}")
 
     # --- showing ---------------------------------------------------------------------------
     def entered(self) -> None:

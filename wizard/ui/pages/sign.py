@@ -8,7 +8,6 @@ building and signing run on a worker that reports each step by signal.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -27,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.app.packs import SignedPack, default_pack_path, sign_pack
 from wizard.core.completeness import completeness
 from wizard.core.draft.model import SignOff
-from wizard.core.paths import data_dir
 from wizard.core.settings import load_settings, save_setting
 from wizard.pack.attachments import PackInputError
-from wizard.pack.build import PackResult, build_pack
+from wizard.pack.build import PackResult
 from wizard.pack.identity import passphrase as keyring_store
 from wizard.pack.identity.cert import fingerprint_of
 from wizard.pack.identity.store import (
@@ -41,7 +40,6 @@ from wizard.pack.identity.store import (
     export_certificate,
     import_identity,
     load_certificate,
-    load_identity,
 )
 from wizard.ui.dialogs import choose_file, choose_save_path
 from wizard.ui.pages.base import Page, scrolling
@@ -50,10 +48,6 @@ from wizard.ui.session import Session
 from wizard.ui.workers import run_with_progress
 
 LAST_PACK = "last_pack"
-
-
-def packs_dir() -> Path:
-    return data_dir() / "packs"
 
 
 class SignPage(Page):
@@ -316,27 +310,18 @@ class SignPage(Page):
             self.session.draft.model_copy(deep=True),
             self.session.path,
         )
-        stamp = dt.datetime.now().strftime("%Y-%m-%d %H%M")
-        target = packs_dir() / f"Evidence pack {draft.practice.ods_code or 'practice'} {stamp}.pdf"
+        target = default_pack_path(draft)
         remember = self.remember.isChecked()
 
-        def work(step: Callable[[object], None]) -> tuple[PackResult, str | None]:
-            step("Opening the signing key")
-            identity = load_identity(secret)
-            key = identity.signing_key()
-            target.parent.mkdir(parents=True, exist_ok=True)
-            result = build_pack(banks, draft, draft_path, key, target, progress=step)
-            kept = keyring_store.remember(identity.fingerprint, secret) if remember else None
-            if not remember:
-                keyring_store.forget(identity.fingerprint)
-            return result, kept
+        def work(step: Callable[[object], None]) -> SignedPack:
+            return sign_pack(banks, draft, draft_path, secret, target, progress=step, remember=remember)
 
         run_with_progress(
             work, lambda step: self.status.setText(f"{step}…"), self._signed, self._failed, self
         )
 
-    def _signed(self, outcome: tuple[PackResult, str | None]) -> None:
-        self.result, keyring_note = outcome
+    def _signed(self, outcome: SignedPack) -> None:
+        self.result, keyring_note = outcome.result, outcome.keyring_note
         self._update_sign_button()
         save_setting(LAST_PACK, str(self.result.path))
         text = (
