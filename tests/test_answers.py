@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from tests.helpers import find_item
+from wizard.core.answer_types import AnswerError
 from wizard.core.bank.model import Bank
-from wizard.core.draft.answers import AnswerError, answer_from_text, clear_provider, set_answer, set_provider
+from wizard.core.draft.answers import answer_from_text, clear_provider, set_answer, set_provider
 from wizard.core.draft.model import Draft
 
 
@@ -87,3 +88,29 @@ def test_text_length_limit(real_banks: list[Bank], mini_draft: Draft) -> None:
         set_answer(mini_draft, item, "x" * 151)
     set_answer(mini_draft, item, "x" * 150)
     assert mini_draft.practice.name == "x" * 150  # A1.1 is the practice's name: one value, one place
+
+
+def test_every_answer_type_is_in_the_one_table_and_reads_back_what_it_stores(
+    real_banks: list[Bank], mini_banks: list[Bank]
+) -> None:
+    from wizard.core.answer_types import KINDS, kind_of
+    from wizard.core.bank.schema import ANSWER_TYPES
+    from wizard.core.describe import value_text
+
+    assert set(KINDS) == set(ANSWER_TYPES)
+    typed = {"yes_no": "Y", "number": "1,200", "percent": "95%", "date": "15/9/25", "text": " as typed "}
+    wanted = {"yes_no": "Yes", "number": "1200", "percent": "95%", "date": "15/09/2025", "text": " as typed "}
+    seen = set()
+    for bank in [*real_banks, *mini_banks]:
+        for item in bank.items():
+            kind = kind_of(item)
+            if item.type in typed and item.type not in seen:
+                stored = kind.coerce(item, kind.parse(item, typed[item.type]))
+                unit = f" {item.unit}" if item.type == "number" and item.unit else ""
+                assert value_text(item, stored) == wanted[item.type] + unit, item.ref
+                seen.add(item.type)
+            if item.type == "multi_choice" and item.choices:
+                first = item.choices[0]
+                assert kind.coerce(item, kind.parse(item, f"{first.label.upper()}, ")) == [first.value]
+                assert value_text(item, []) == "None selected"
+    assert seen == set(typed)

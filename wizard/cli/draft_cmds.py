@@ -11,10 +11,11 @@ from typing import Any
 from wizard.checks.catalogue import CHECK_IDS
 from wizard.cli.output import CommandError, fail, print_json
 from wizard.cli.score_report import score_json, score_text
+from wizard.core.answer_types import AnswerError, parse_date_text
 from wizard.core.bank.errors import BankError
 from wizard.core.bank.model import Bank, load_banks
 from wizard.core.bank.schema import Item
-from wizard.core.draft.answers import AnswerError, answer_from_text, parse_date_text, set_note, set_provider
+from wizard.core.draft.answers import answer_from_text, set_note, set_provider
 from wizard.core.draft.fields import FieldError, parse_field_text, write_field
 from wizard.core.draft.model import ODS_GP_PATTERN, Draft, new_draft
 from wizard.core.draft.open import open_draft

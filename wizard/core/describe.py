@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
+from wizard.core.answer_types import kind_of, labels, number_text
 from wizard.core.bank.model import Bank
 from wizard.core.bank.schema import Item
+from wizard.core.dates import day_text
 from wizard.core.draft.model import Answer, AnswerValue, ProviderRecord
 from wizard.core.item_state import Evaluation
 
@@ -21,22 +21,9 @@ STATE_WORDS = {
 }
 
 
-def number_text(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-def day_text(value: dt.date) -> str:
-    """A date as the ICB reads it: 12/03/2026."""
-    return value.strftime("%d/%m/%Y")
-
-
 def plural(count: int, one: str, many: str | None = None) -> str:
     """'1 question', '3 questions': never 'question(s)'."""
     return f"{count} {one if count == 1 else (many or one + 's')}"
-
-
-def _labels(item: Item, values: list[str]) -> str:
-    return ", ".join(item.choice_label(v) for v in values)
 
 
 def expected_text(bank: Bank, item: Item) -> str:
@@ -50,12 +37,13 @@ def expected_text(bank: Bank, item: Item) -> str:
     if rule.equals is not None:
         parts.append(item.choice_label(rule.equals) if item.choices else rule.equals.capitalize())
     if rule.in_ is not None:
-        parts.append(f"one of: {_labels(item, rule.in_)}")
+        parts.append(f"one of: {labels(item, rule.in_)}")
     if rule.all_of is not None:
-        parts.append(f"all of: {_labels(item, rule.all_of)}")
+        parts.append(f"all of: {labels(item, rule.all_of)}")
     if rule.none_of is not None:
-        parts.append(f"none of: {_labels(item, rule.none_of)}")
-    unit = "%" if item.type == "percent" else f" {item.unit}" if item.unit else ""
+        parts.append(f"none of: {labels(item, rule.none_of)}")
+    unit = kind_of(item).unit(item)
+    unit = unit if unit in ("", "%") else f" {unit}"
     if rule.min is not None:
         parts.append(f"at least {number_text(bank.number(rule.min))}{unit}")
     if rule.max is not None:
@@ -69,24 +57,7 @@ def expected_text(bank: Bank, item: Item) -> str:
 
 def value_text(item: Item, value: AnswerValue) -> str:
     """A recorded value as a person would say it."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return _labels(item, value) or "None selected"
-    if item.type == "yes_no":
-        return str(value).capitalize()
-    if item.type == "choice":
-        return item.choice_label(str(value))
-    if item.type == "date":
-        try:
-            return day_text(dt.date.fromisoformat(str(value)))
-        except ValueError:
-            return str(value)
-    if item.type == "percent" and isinstance(value, int | float):
-        return f"{number_text(value)}%"
-    if isinstance(value, int | float):
-        return f"{number_text(value)} {item.unit}".strip() if item.unit else number_text(value)
-    return value
+    return "" if value is None else kind_of(item).display(item, value)
 
 
 def provider_text(provider: ProviderRecord) -> str:

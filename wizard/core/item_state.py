@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from wizard.core.answer_types import kind_of
 from wizard.core.bank.model import Bank
 from wizard.core.bank.schema import Bound, FieldSpec, Item
 from wizard.core.draft.fields import field_shown, field_text, read_field
@@ -43,7 +44,7 @@ def has_content(item: Item, answer: Answer, value: AnswerValue) -> bool:
     if isinstance(value, str):
         return bool(value.strip())
     if isinstance(value, list):
-        return item.type == "multi_choice"  # an empty selection is an answer
+        return kind_of(item).several  # choosing none of several is an answer
     return True
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from wizard.core.bank.model import Bank
 from wizard.core.bank.schema import Item
-from wizard.core.describe import STATE_WORDS, day_text, provider_text
+from wizard.core.dates import day_text
+from wizard.core.describe import STATE_WORDS, provider_text
 from wizard.core.draft.fields import field_shown, field_text, read_field
 from wizard.core.draft.model import Draft
 from wizard.core.item_state import Evaluation, evaluate

@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from wizard.core.answer_types import AnswerError
 from wizard.core.bank.answer_maps import AnswerMap, BankKey, Rule
 from wizard.core.bank.model import Bank
 from wizard.core.bank.schema import Item
-from wizard.core.draft.answers import AnswerError, coerce_value
+from wizard.core.draft.answers import coerce_value
 from wizard.core.draft.fields import FieldError, coerce_field, read_field, write_field
 from wizard.core.draft.model import Answer, BankRecord, Draft, EarlierAnswer
 

@@ -13,8 +13,8 @@ import json
 import math
 from typing import Any
 
+from wizard.core.answer_types import parse_date_text
 from wizard.core.bank.schema import FieldSpec, Item
-from wizard.core.draft.answers import parse_date_text
 from wizard.core.draft.model import Draft, FieldValue, now
 
 

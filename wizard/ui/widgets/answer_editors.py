@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core.answer_types import AnswerError, kind_of
 from wizard.core.bank.schema import Item
 from wizard.ui.widgets.date_field import DateField
 
@@ -111,14 +112,15 @@ class _LineEditor(AnswerEditor):
         layout.setContentsMargins(0, 0, 0, 0)
         self.field = QLineEdit(self)
         self._name(self.field, "answer")
-        numeric = item.type in ("number", "percent")
+        kind = kind_of(item)
+        numeric = kind.editor_for(item) == "number"
         if item.max_length:
             self.field.setMaxLength(item.max_length)
         if numeric:
             self.field.setPlaceholderText("Type a number")
             self.field.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 14)
         layout.addWidget(self.field, 0 if numeric else 1)
-        unit = "%" if item.type == "percent" else item.unit or ""
+        unit = kind.unit(item)
         if unit:
             layout.addWidget(QLabel(unit, self))
         if numeric:
@@ -126,19 +128,13 @@ class _LineEditor(AnswerEditor):
         self.field.textEdited.connect(self._typed)
 
     def _typed(self, text: str) -> None:
-        if self.item.type not in ("number", "percent"):
-            self.edited.emit(text if text.strip() else None)
-            return
-        cleaned = text.strip().rstrip("%").replace(",", "")
-        if not cleaned:
+        if not text.strip():
             self.edited.emit(None)
             return
         try:
-            number = float(cleaned)
-        except ValueError:
+            self.edited.emit(kind_of(self.item).parse(self.item, text))
+        except AnswerError:
             self.edited.emit(text)  # the session reports the problem in plain words
-            return
-        self.edited.emit(int(number) if number.is_integer() else number)
 
     def show_value(self, value: Any) -> None:
         text = (
@@ -199,15 +195,13 @@ class _DateEditor(AnswerEditor):
 
 
 def make_editor(item: Item, parent: QWidget | None = None) -> AnswerEditor:
-    if item.type == "yes_no":
-        return _ButtonsEditor(item, [("yes", "Yes"), ("no", "No")], False, parent)
-    if item.type in ("choice", "multi_choice"):
-        options = [(c.value, c.label) for c in item.choices or []]
-        return _ButtonsEditor(item, options, item.type == "multi_choice", parent)
-    if item.type == "date":
+    """The widget for the item's answer type (see ``wizard.core.answer_types.KINDS``)."""
+    kind = kind_of(item)
+    editor = kind.editor_for(item)
+    if editor == "buttons":
+        return _ButtonsEditor(item, kind.options(item), kind.several, parent)
+    if editor == "date":
         return _DateEditor(item, parent)
-    if item.type in ("text",) and (item.max_length or 1000) <= 200:
-        return _LineEditor(item, parent)
-    if item.type in ("number", "percent"):
+    if editor in ("line", "number"):
         return _LineEditor(item, parent)
     return _TextEditor(item, parent)

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core.answer_types import AnswerError
 from wizard.core.bank.schema import Item
-from wizard.core.draft.answers import AnswerError
 from wizard.core.item_state import own_value
 from wizard.ui.session import Session
 from wizard.ui.widgets.answer_editors import make_editor
