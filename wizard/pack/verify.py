@@ -146,6 +146,7 @@ def _verify(
         return verdict
     cert = x509.load_der_x509_certificate(status.signing_cert.dump())
     verdict.intact, verdict.valid = bool(status.intact), bool(status.valid)
+    verdict.certificate = cert
     verdict.signer = status.signing_cert.subject.human_friendly
     verdict.fingerprint = fingerprint_of(cert)
     signed_at = status.signer_reported_dt
