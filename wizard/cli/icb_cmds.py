@@ -26,6 +26,7 @@ from wizard.cli.verify_cmds import (
     write_csv,
 )
 from wizard.core.atomic import atomic_write
+from wizard.core.describe import plural
 from wizard.icb.estate import build_estate, estate_columns, estate_rows
 from wizard.icb.estate_pdf import estate_pdf
 from wizard.icb.folder_report import mark_duplicates
@@ -180,9 +181,10 @@ def report_cmd(args: argparse.Namespace) -> int:
     target = args.csv or out.with_suffix(".csv")
     write_csv(target, estate_columns(estate), estate_rows(estate), "estate table")
     print(f"Wrote the estate report {plain(out)} and its table {plain(target)}")
-    not_read = sum(1 for p in packs if not p.ok)
+    not_read = plural(sum(1 for p in packs if not p.ok), "pack")
     print(
-        f"{len(estate.rows)} practices in the report; {not_read} packs not read (signature not good)", end=""
+        f"{plural(len(estate.rows), 'practice')} in the report; {not_read} not read (signature not good)",
+        end="",
     )
-    print(f"; {len(estate.missing)} expected practices missing" if expected else "")
+    print(f"; {plural(len(estate.missing), 'expected practice')} missing" if expected else "")
     return 0

@@ -101,9 +101,15 @@ def _common(rows: list[EstateRow]) -> list[CommonItem]:
     return [CommonItem(fw, ref, questions[(fw, ref)], n) for (fw, ref), n in ranked[:COMMON_SHOWN]]
 
 
-def _short_reason(pack: CheckedPack) -> str:
+def _reason(pack: CheckedPack) -> str:
+    """Why a pack is left out: the trust folder's objection first (it is the most specific), else the first problem."""
+    if pack.ok:
+        return f"Older pack: {pack.duplicate}."
+    specific = pack.standing.problem if pack.standing and pack.standing.problem else ""
     problems = pack.verdict.problems
-    return problems[0] if problems else "The pack could not be confirmed."
+    return "Signature not good: " + (
+        specific or (problems[0] if problems else "the pack could not be confirmed.")
+    )
 
 
 def build_estate(
@@ -125,7 +131,7 @@ def build_estate(
             p.practice_name,
             p.practice_ods,
             OLDER if p.ok else NOT_READ,
-            p.duplicate if p.ok else _short_reason(p),
+            _reason(p),
         )
         for p in packs
         if id(p) not in used

@@ -8,23 +8,25 @@ nothing falls back to a non-embedded font.
 from __future__ import annotations
 
 import io
+from functools import cache
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape  # type: ignore[import-untyped, unused-ignore]
+from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped, unused-ignore]
 from reportlab.lib.units import cm  # type: ignore[import-untyped, unused-ignore]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped, unused-ignore]
 from reportlab.platypus import (  # type: ignore[import-untyped, unused-ignore]
     Flowable,
-    KeepTogether,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
 )
 
+from wizard.core.describe import plural
 from wizard.core.safe_text import plain
 from wizard.core.scoring import ESTIMATE_WORDS
-from wizard.icb.estate import Estate
+from wizard.icb.estate import NOT_READ, Estate
 from wizard.pack.report_styles import (
     FONT,
     GREY,
@@ -34,6 +36,7 @@ from wizard.pack.report_styles import (
     para,
     register_fonts,
     status_para,
+    styles,
     table_style,
     tint_cell,
     when,
@@ -50,19 +53,22 @@ SHORT = {
 TITLE = "Data security across the patch"
 
 
+@cache
+def _free_heading() -> ParagraphStyle:
+    """A heading that may end a page: a table too long for one page starts below it, not on the next."""
+    return ParagraphStyle("h1_free", parent=styles()["h1"], keepWithNext=0)
+
+
 def _text(value: object, style: str = "cell") -> Paragraph:
     return para(plain(value), style)
 
 
-def _status(key: str, style: str = "cell_small") -> Paragraph | str:
+def _status(key: str) -> Paragraph | str:
+    """A status in short words, small enough for ten standards across a landscape page."""
     if not key:
         return "–"
     words = SHORT.get(key, key)
-    return (
-        status_para(key, words, "cell_bold" if style == "cell_bold" else "cell")
-        if key in TINTS
-        else _text(words)
-    )
+    return status_para(key, words, "cell_small") if key in TINTS else _text(words, "cell_small")
 
 
 def _tints(rows: list[list[Any]], keys: list[list[str]], first_column: int) -> list[tuple[Any, ...]]:
@@ -76,32 +82,37 @@ def _tints(rows: list[list[Any]], keys: list[list[str]], first_column: int) -> l
 
 def _matrix(estate: Estate) -> list[Flowable]:
     refs = [ref for ref, _ in estate.standards]
-    head = ["Practice", *refs, "DSPT overall", "Cyber Essentials", "Answered", "Actions"]
-    fixed = 4.4 * cm + 2.2 * cm + 3.0 * cm + 1.5 * cm + 1.3 * cm
+    head = ["Practice", *refs, "DSPT overall", "Cyber Essentials"]
+    fixed = 4.4 * cm + 2.2 * cm + 2.8 * cm
     each = (WIDTH - fixed) / max(len(refs), 1)
-    widths = [4.4 * cm, *[each] * len(refs), 2.2 * cm, 3.0 * cm, 1.5 * cm, 1.3 * cm]
+    widths = [4.4 * cm, *[each] * len(refs), 2.2 * cm, 2.8 * cm]
     body: list[list[Any]] = [[para(h, "cell_head") for h in head]]
     keys: list[list[str]] = []
     for row in estate.rows:
         f = row.facts
         statuses = [f.standards.get(ref, "") for ref in refs] + [row.dspt, row.ce]
         keys.append(statuses)
-        body.append(
-            [
-                _text(f"{f.practice} ({f.ods})"),
-                *[_status(s) for s in statuses],
-                _text(f"{f.answered_percent}%"),
-                _text(str(f.actions)),
-            ]
-        )
+        body.append([_text(f"{f.practice} ({f.ods})"), *[_status(s) for s in statuses]])
+    heading = Paragraph("DSPT standards by practice", _free_heading())  # the long table may start below it
     if not estate.rows:
-        return [para("No pack with a good signature was found, so there is nothing to show.", "body")]
-    style = table_style(extra=[*_tints(body, keys, 1), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
+        return [
+            heading,
+            para("No pack with a good signature was found, so there is nothing to show.", "body"),
+        ]
+    extra = [
+        *_tints(body, keys, 1),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (1, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (1, 0), (-1, -1), 2),
+    ]
     titles = "; ".join(f"{ref} {title}" for ref, title in estate.standards)
     return [
-        Table(body, colWidths=widths, repeatRows=1, style=style),
+        heading,
+        Table(body, colWidths=widths, repeatRows=1, style=table_style(extra=extra)),
         Spacer(1, 4),
-        para(f"DSPT standards: {titles}.", "small"),
+        para(
+            f"DSPT standards: {titles}. The answered share and the number of actions are in the CSV.", "small"
+        ),
     ]
 
 
@@ -187,7 +198,7 @@ def _missing(estate: Estate) -> list[Flowable]:
     body += [[para(e.ods, "cell_bold"), _text(e.name or "–")] for e in estate.missing]
     return [
         head,
-        para(f"{len(estate.missing)} expected practices sent no pack.", "lead"),
+        para(f"{plural(len(estate.missing), 'expected practice')} sent no pack.", "lead"),
         Table(body, colWidths=[2.4 * cm, WIDTH - 2.4 * cm], repeatRows=1, style=table_style()),
     ]
 
@@ -199,9 +210,7 @@ def _apart(estate: Estate) -> list[Flowable]:
         [para(h, "cell_head") for h in ("File", "Practice", "ODS code", "Not read because")]
     ]
     for a in estate.apart:
-        body.append(
-            [_text(a.file), _text(a.practice or "–"), _text(a.ods or "–"), _text(f"{a.status}: {a.reason}")]
-        )
+        body.append([_text(a.file), _text(a.practice or "–"), _text(a.ods or "–"), _text(a.reason)])
     widths = [5.0 * cm, 4.4 * cm, 2.0 * cm, WIDTH - 11.4 * cm]
     return [
         para("Packs not read", "h1"),
@@ -216,9 +225,16 @@ def _apart(estate: Estate) -> list[Flowable]:
 
 
 def _intro(estate: Estate) -> list[Flowable]:
-    counts = (
-        f"{len(estate.rows)} practices in this report · {sum(1 for a in estate.apart if a.status != 'older pack')} "
-        f"packs not read · {len(estate.missing) if estate.expected_given else 'no list of'} expected practices missing"
+    not_read = sum(1 for a in estate.apart if a.status == NOT_READ)
+    missing = plural(len(estate.missing), "expected practice") + " missing" if estate.expected_given else ""
+    counts = " · ".join(
+        part
+        for part in (
+            plural(len(estate.rows), "practice") + " in this report",
+            plural(not_read, "pack") + " not read",
+            missing,
+        )
+        if part
     )
     band = Table(
         [
@@ -244,8 +260,6 @@ def _intro(estate: Estate) -> list[Flowable]:
             "by the practice itself with a certificate the ICB trusts, and unchanged since.",
             "body",
         ),
-        Spacer(1, 4),
-        para("DSPT standards by practice", "h1"),
     ]
 
 
@@ -273,9 +287,9 @@ def estate_pdf(estate: Estate) -> bytes:
         author="GP Cyber Wizard",
         initialFontName=FONT,
     )
-    story: list[Flowable] = [*_intro(estate), *_matrix(estate)]
-    for part in (_standing(estate), _common(estate), _missing(estate), _apart(estate)):
-        if part:
-            story += [Spacer(1, 10), KeepTogether(part[:3]), *part[3:]]
+    story: list[Flowable] = _intro(estate)
+    for part in (_standing(estate), _matrix(estate), _common(estate), _missing(estate), _apart(estate)):
+        if part:  # a heading keeps with the line after it (its style says so); long tables run on
+            story += [Spacer(1, 10), *part]
     document.build(story, onFirstPage=_footer, onLaterPages=_footer)
     return buffer.getvalue()

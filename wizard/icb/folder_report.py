@@ -7,6 +7,7 @@ practice's DSPT status beside it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -75,8 +76,17 @@ def read_expected(path: Path) -> list[Expected]:
     return list(found.values())
 
 
-def _newest_first(pack: CheckedPack) -> tuple[bool, str, str]:
-    return (pack.ok, pack.verdict.signed_at, pack.path.name)
+def _signed(pack: CheckedPack) -> dt.datetime:
+    try:
+        moment = dt.datetime.fromisoformat(pack.verdict.signed_at)
+    except ValueError:
+        return dt.datetime.min.replace(tzinfo=dt.UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _newest_first(pack: CheckedPack) -> tuple[bool, dt.datetime, str]:
+    """Good before not good, then by when it was signed (the file name only breaks a tie)."""
+    return (pack.ok, _signed(pack), pack.path.name)
 
 
 def mark_duplicates(packs: Sequence[CheckedPack]) -> None:
