@@ -21,7 +21,6 @@ from wizard.cli.verify_cmds import (
     bad_input,
     banks,
     expected_from,
-    quiet_pyhanko,
     trust_from,
     write_csv,
 )
@@ -31,7 +30,7 @@ from wizard.icb.estate import build_estate, estate_columns, estate_rows
 from wizard.icb.estate_pdf import estate_pdf
 from wizard.icb.folder_report import mark_duplicates
 from wizard.icb.issuer import CERT_FILE, icb_dir, init_icb, issue, revoke
-from wizard.icb.received import check_packs, gather
+from wizard.icb.received import check_packs, gather, quiet_pyhanko
 from wizard.pack import passphrase as passphrases
 from wizard.pack.identity_cert import IdentityError, fingerprint_of
 

@@ -10,7 +10,6 @@ as a verdict on the DSPT status.
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -35,7 +34,7 @@ from wizard.icb.folder_report import (
     read_expected,
     row,
 )
-from wizard.icb.received import CheckedPack, Trust, check_packs, gather
+from wizard.icb.received import CheckedPack, Trust, check_packs, gather, quiet_pyhanko
 from wizard.icb.trust_store import from_certificates, load_trust_dir
 
 CSV_NAME = "verification-summary.csv"
@@ -122,11 +121,6 @@ def banks() -> list[Bank]:
         raise CommandError(
             f"This program's own question banks have errors, so no pack can be checked:\n{exc}", 2
         ) from exc
-
-
-def quiet_pyhanko() -> None:
-    for name in ("pyhanko", "pyhanko_certvalidator"):  # their tracebacks are not for a commissioner
-        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def write_csv(target: Path, columns: Sequence[str], rows: list[dict[str, str]], what: str) -> None:

@@ -7,6 +7,7 @@ returns is turned into the CSV by ``folder_report`` and the board's report by
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +65,12 @@ class Trust:
     fingerprint: str | None = None
 
 
+def quiet_pyhanko() -> None:
+    """pyHanko logs a traceback for every untrusted certificate: not for a commissioner's screen or log."""
+    for name in ("pyhanko", "pyhanko_certvalidator"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 def check_pack(path: Path, trust: Trust, banks: Sequence[Bank]) -> CheckedPack:
     """Verify one pack; a file that cannot be read at all comes back with ``readable`` False."""
     store = trust.store
@@ -119,6 +126,7 @@ def check_packs(
     progress: Callable[[int, int], None] | None = None,
 ) -> list[CheckedPack]:
     """Every pack checked, in the order given; ``progress(done, total)`` after each."""
+    quiet_pyhanko()
     checked: list[CheckedPack] = []
     for number, path in enumerate(files, 1):
         checked.append(check_pack(path, trust, banks))
