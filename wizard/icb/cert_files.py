@@ -12,7 +12,7 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 
-from wizard.core.atomic import read_regular
+from wizard.core.atomic import atomic_write, read_regular
 from wizard.core.safe_text import plain
 from wizard.icb.errors import IcbError
 
@@ -26,6 +26,15 @@ def read_small(path: Path, what: str) -> bytes:
         return read_regular(path, MAX_CERTIFICATE_BYTES)
     except OSError as exc:
         raise IcbError(f"{what} {plain(path)} could not be read ({exc.strerror or exc}).") from exc
+
+
+def write_file(target: Path, data: bytes) -> None:
+    """Write atomically, making the folder if need be; IcbError (naming the file) if it cannot be written."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, data)
+    except OSError as exc:
+        raise IcbError(f"{plain(target)} could not be written ({exc.strerror or exc}).") from exc
 
 
 def read_certificates(path: Path) -> list[x509.Certificate]:

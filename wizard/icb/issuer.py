@@ -11,8 +11,10 @@ PBKDF2 with 600,000 rounds, the MAC as strong). A register of what was issued
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,10 +24,10 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from wizard.core.atomic import atomic_write, read_regular
+from wizard.core.atomic import read_regular
 from wizard.core.paths import data_dir
 from wizard.core.safe_text import plain
-from wizard.icb.cert_files import pem, read_small
+from wizard.icb.cert_files import pem, read_small, write_file
 from wizard.icb.errors import IcbError
 from wizard.icb.revocation import Revoked, build_crl
 from wizard.pack.identity import open_key_file, sealed_key_file
@@ -60,14 +62,6 @@ class IcbIdentity:
 
 def icb_dir(folder: Path | None = None) -> Path:
     return folder or data_dir() / "icb"
-
-
-def _write(target: Path, data: bytes) -> None:
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, data)
-    except OSError as exc:
-        raise IcbError(f"{plain(target)} could not be written ({exc.strerror or exc}).") from exc
 
 
 def make_icb(name: str, now: dt.datetime | None = None) -> IcbIdentity:
@@ -116,10 +110,19 @@ def init_icb(name: str, passphrase: str, folder: Path | None = None, replace: bo
             "practice needs a new certificate and every PDF reader the new ICB certificate."
         )
     icb = make_icb(name)
-    _write(target / KEY_FILE, sealed_key_file(_FRIENDLY_NAME, icb.key, icb.certificate, [], passphrase))
-    _write(target / CERT_FILE, pem([icb.certificate]))
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise IcbError(
+            f"The ICB's folder {plain(target)} could not be made ({exc.strerror or exc})."
+        ) from exc
+    if os.name != "nt":  # defence in depth on a shared PC, as for the practice's key
+        with contextlib.suppress(OSError):
+            target.chmod(0o700)
+    write_file(target / KEY_FILE, sealed_key_file(_FRIENDLY_NAME, icb.key, icb.certificate, [], passphrase))
+    write_file(target / CERT_FILE, pem([icb.certificate]))
     _write_register(target, [])
-    _write(target / CRL_FILE, _crl_bytes(icb, []))
+    write_file(target / CRL_FILE, _crl_bytes(icb, []))
     return icb
 
 
@@ -241,7 +244,7 @@ def _register(folder: Path) -> list[dict[str, Any]]:
 
 
 def _write_register(folder: Path, entries: list[dict[str, Any]]) -> None:
-    _write(folder / REGISTER_FILE, json.dumps(entries, indent=1).encode("utf-8"))
+    write_file(folder / REGISTER_FILE, json.dumps(entries, indent=1).encode("utf-8"))
 
 
 def _crl_bytes(icb: IcbIdentity, entries: list[dict[str, Any]], number: int = 1) -> bytes:
@@ -311,6 +314,6 @@ def revoke(ods_code: str, passphrase: str, folder: Path | None = None) -> Revoca
     for entry in live:
         entry["revoked_at"] = now
     number = 1 + sum(1 for e in entries if e.get("revoked_at"))  # grows with every revocation
-    _write(target / CRL_FILE, _crl_bytes(icb, entries, number))
+    write_file(target / CRL_FILE, _crl_bytes(icb, entries, number))
     _write_register(target, entries)
     return Revocation(ods, [str(e.get("sha256", "")) for e in live], target / CRL_FILE)

@@ -28,7 +28,6 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import NameOID
 
-from wizard.core.atomic import atomic_write
 from wizard.core.safe_text import plain
 from wizard.icb.cert_files import (
     CERTIFICATE_SUFFIXES,
@@ -38,6 +37,7 @@ from wizard.icb.cert_files import (
     read_certificates,
     read_crl,
     short_fingerprint,
+    write_file,
 )
 from wizard.icb.errors import IcbError
 from wizard.icb.revocation import RevocationLists, crl_signer, load_revocations
@@ -125,14 +125,6 @@ def _name_part(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9 ._-]+", "", text).strip()[:60] or "ICB"
 
 
-def _write(target: Path, data: bytes) -> None:
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, data)
-    except OSError as exc:
-        raise IcbError(f"{plain(target)} could not be written ({exc.strerror or exc}).") from exc
-
-
 def _file_issuer(folder: Path, cert: x509.Certificate) -> Filed:
     if not is_issuer(cert) or not is_self_signed(cert):
         raise IcbError(
@@ -141,7 +133,7 @@ def _file_issuer(folder: Path, cert: x509.Certificate) -> Filed:
         )
     names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
     name = _name_part(str(names[0].value) if names else "ICB")
-    _write(folder / ISSUERS / f"{name} {short_fingerprint(cert)}.pem", pem([cert]))
+    write_file(folder / ISSUERS / f"{name} {short_fingerprint(cert)}.pem", pem([cert]))
     return Filed(
         "issuer",
         f"Filed {plain(name)} as an issuer (SHA-256 {fingerprint_of(cert)}): every practice certificate it "
@@ -164,20 +156,20 @@ def _file_practice(folder: Path, cert: x509.Certificate, replace: bool) -> Filed
     target, new = folder / f"{ods}.pem", fingerprint_of(cert)
     current = read_certificates(target)[0] if target.exists() else None
     if current is None:
-        _write(target, pem([cert]))
+        write_file(target, pem([cert]))
         return Filed("added", f"{ods}: filed (SHA-256 {new}).")
     if current == cert:
         return Filed("on file", f"{ods}: already on file.")
     if not replace:
-        _write(folder / TO_REVIEW / f"{ods} {short_fingerprint(cert)}.pem", pem([cert]))
+        write_file(folder / TO_REVIEW / f"{ods} {short_fingerprint(cert)}.pem", pem([cert]))
         return Filed(
             "changed",
             f"{ods}: CHANGED CERTIFICATE, not accepted. On file: SHA-256 {fingerprint_of(current)}; "
             f"new: SHA-256 {new} (kept in {TO_REVIEW}/). Confirm the new fingerprint with the practice "
             "(it is printed on its pack's cover), then file it with trust add --replace.",
         )
-    _write(folder / REPLACED / f"{ods} {short_fingerprint(current)}.pem", pem([current]))
-    _write(target, pem([cert]))
+    write_file(folder / REPLACED / f"{ods} {short_fingerprint(current)}.pem", pem([current]))
+    write_file(target, pem([cert]))
     with contextlib.suppress(OSError):
         (folder / TO_REVIEW / f"{ods} {short_fingerprint(cert)}.pem").unlink(missing_ok=True)
     return Filed("replaced", f"{ods}: replaced (new SHA-256 {new}; the old one is kept in {REPLACED}/).")
@@ -198,7 +190,7 @@ def _file_crl(folder: Path, path: Path) -> Filed:
             "on file",
             f"A newer revocation list from that ICB is already on file; {plain(path)} was left out.",
         )
-    _write(target, crl.public_bytes(serialization.Encoding.DER))
+    write_file(target, crl.public_bytes(serialization.Encoding.DER))
     return Filed(
         "revocations", f"Filed the revocation list ({len(list(crl))} revoked): verify now refuses those."
     )
