@@ -11,12 +11,13 @@ PYTHON="${PYTHON:-python3}"
 VENV=".venv"
 
 # Qt offscreen and on a real X display (xcb), fonts so text is drawn, Xvfb for
-# screenshots, poppler/qpdf to check the PDF packs, lynis for the checks benchmark.
+# screenshots, poppler/qpdf to check the PDF packs, certutil (libnss3-tools) to give
+# pdfsig an ICB certificate to trust, lynis for the checks benchmark.
 DEBS=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0
       libxkbcommon0 fonts-dejavu-core
       libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
       libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
-      xvfb xauth poppler-utils qpdf lynis)
+      xvfb xauth poppler-utils qpdf libnss3-tools lynis)
 
 if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
     echo "GP Cyber Wizard needs Python 3.11 or newer; '$PYTHON' is not. Set PYTHON=/path/to/python3.11." >&2

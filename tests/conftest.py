@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,3 +40,11 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GPCW_DATA_DIR", str(tmp_path / "gpcw-data"))
     # Child processes never touch this machine's real keyring either.
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
+
+@pytest.fixture(scope="session")
+def icb_estate(real_banks: list[Bank], tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """Forty practices' packs, a trust folder and the expected list (tests/icb_kit.py), made once."""
+    from tests.icb_kit import build_estate
+
+    return build_estate(real_banks, tmp_path_factory.mktemp("estate"))

@@ -86,7 +86,7 @@ def test_verify_refuses_the_forgery_and_reads_only_what_was_signed(
 @pytest.mark.parametrize("forge", FORGERIES, ids=lambda f: f.__name__)
 def test_the_command_says_not_good(genuine: tuple[Path, SigningKey], forge: Forge, tmp_path: Path) -> None:
     result = verify_command(_forge(genuine, forge, tmp_path), genuine[1], tmp_path)
-    assert result.returncode == 1 and result.stdout.startswith("NOT GOOD")
+    assert result.returncode == 1 and result.stdout.startswith("signature not good")
     assert "Forged Surgery" not in result.stdout and "Traceback" not in result.stderr
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import os
@@ -168,11 +169,20 @@ def test_cli_pack_verify_folder_and_wrong_passphrase(practice: tuple, tmp_path: 
     fingerprint = made.stdout.split("fingerprint: ")[1].strip()
     checked = _run(sys.executable, "-m", "wizard", "verify", folder, "--fingerprint", fingerprint)
     assert checked.returncode == 1  # the broken one is not good
-    rows = (folder / "verification-summary.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert rows[0].startswith("file,practice,ods_code,dspt_status,cyber_essentials,signed_at,valid")
-    good = next(r for r in rows if r.startswith("a.pdf"))
-    assert "Riverside Surgery,A12345,Approaching Standards,not ready" in good and ",yes," in good
-    assert next(r for r in rows if r.startswith("broken.pdf")).count(",no,") == 1
+    with (folder / "verification-summary.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = {r["file"]: r for r in csv.DictReader(handle)}
+    good = rows["a.pdf"]
+    assert (good["practice"], good["ods_code"], good["signer_ods_code"]) == (
+        "Riverside Surgery",
+        "A12345",
+        "A12345",
+    )
+    assert (good["dspt_status"], good["cyber_essentials"]) == (
+        "Approaching Standards",
+        "Would fail automatically",
+    )
+    assert good["signature"] == "signature good" and good["automatic_fails"] == "A6.5"
+    assert rows["broken.pdf"]["signature"] == "signature not good"
     one = _run(
         sys.executable, "-m", "wizard", "verify", folder / "a.pdf", "--fingerprint", fingerprint, "--json"
     )

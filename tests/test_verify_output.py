@@ -65,8 +65,9 @@ def test_no_control_code_reaches_the_terminal(hostile: tuple[Path, Path]) -> Non
     assert result.returncode == 0, result.stdout + result.stderr
     assert not RAW.search(result.stdout), repr(result.stdout)
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("GOOD: pack.pdf: Riverside?[2J?[1;1HGOOD: every.pdf?Surgery")
-    assert len(lines) == 2  # the verdict and the signer: the newline in the name made no line of its own
+    assert lines[0] == "signature good: pack.pdf"
+    assert lines[1].startswith("    practice Riverside?[2J?[1;1HGOOD: every.pdf?Surgery")
+    assert len(lines) == 3  # verdict, practice and signer, statuses: the newline in the name made no line
     assert agrees_with_pdfsig(pack, True, True)
 
 
@@ -106,7 +107,11 @@ def test_a_folder_checks_pdf_in_any_case(real_banks: list[Bank], tmp_path: Path)
     cert.write_bytes(key.certificate.public_bytes(serialization.Encoding.PEM))
     result = _verify(folder, "--trust", cert)
     assert result.returncode == 0, result.stdout
-    assert sorted(re.findall(r"^GOOD: (\S+):", result.stdout, re.MULTILINE)) == ["B.PDF", "a.pdf", "c.Pdf"]
+    assert sorted(re.findall(r"^signature good: (\S+)", result.stdout, re.MULTILINE)) == [
+        "B.PDF",
+        "a.pdf",
+        "c.Pdf",
+    ]
     rows = (folder / "verification-summary.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(rows) == 4
 
@@ -131,10 +136,10 @@ def test_verdicts_are_printed_when_the_csv_cannot_be_written(real_banks: list[Ba
     cert.write_bytes(key.certificate.public_bytes(serialization.Encoding.PEM))
     nowhere = tmp_path / "no such folder" / "summary.csv"
     result = _verify(folder, "--trust", cert, "--csv", nowhere)
-    assert result.stdout.startswith("GOOD: a.pdf")
+    assert result.stdout.startswith("signature good: a.pdf")
     assert "could not be written" in result.stderr and "the verdicts above are complete" in result.stderr
     assert result.returncode == 1 and "Traceback" not in result.stderr
     before = built.read_bytes()
     refused = _verify(folder, "--trust", cert, "--csv", built)  # a pack given as the CSV by mistake
-    assert refused.stdout.startswith("GOOD: a.pdf") and "not a CSV file" in refused.stderr
+    assert refused.stdout.startswith("signature good: a.pdf") and "not a CSV file" in refused.stderr
     assert built.read_bytes() == before

@@ -11,7 +11,17 @@ import sys
 from collections.abc import Sequence
 
 from wizard import APP_NAME, __version__
-from wizard.cli import bank_cmds, check_cmds, draft_cmds, identity_cmds, pack_cmds, portal_cmds, verify_cmds
+from wizard.cli import (
+    bank_cmds,
+    check_cmds,
+    draft_cmds,
+    icb_cmds,
+    identity_cmds,
+    pack_cmds,
+    portal_cmds,
+    trust_cmds,
+    verify_cmds,
+)
 from wizard.cli.output import CommandError
 from wizard.cli.self_test import run_self_test
 
@@ -37,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     identity_cmds.register(commands)
     pack_cmds.register(commands)
     verify_cmds.register(commands)
+    trust_cmds.register(commands)
+    icb_cmds.register(commands)
     return parser
 
 

@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from wizard.cli.output import CommandError, print_json
+from wizard.core.atomic import atomic_write
 from wizard.pack.identity import passphrase as passphrases
 from wizard.pack.identity.cert import clean_ods_code, clean_practice_name, fingerprint_of
+from wizard.pack.identity.request import install_certificate, make_request
 from wizard.pack.identity.store import (
     Identity,
     IdentityError,
@@ -27,6 +29,7 @@ from wizard.pack.identity.store import (
     identity_dir,
     import_identity,
     load_certificate,
+    load_identity,
     refuse_existing,
 )
 
@@ -54,6 +57,7 @@ def register(commands: Any) -> None:
     show.add_argument("--json", action="store_true", help="print JSON")
     export = _action(actions, "export-cert", "save the certificate for the ICB (no key inside)", export_cmd)
     export.add_argument("file", type=Path, metavar="FILE", help="where to save it (a .pem file or a folder)")
+    _add_request(actions)
 
 
 def _action(actions: Any, name: str, text: str, handler: Callable[[argparse.Namespace], int]) -> Any:
@@ -92,6 +96,27 @@ def _add_import(actions: Any) -> None:
     imp = _action(actions, "import", "take in the signing file (.p12 or .pfx) the ICB issued", import_cmd)
     imp.add_argument("file", type=Path, metavar="FILE", help="the PKCS#12 file from the ICB")
     _add_keeping_options(imp)
+
+
+def _add_request(actions: Any) -> None:
+    request = _action(
+        actions,
+        "request",
+        "make a certificate request for the ICB to issue (the key stays here)",
+        request_cmd,
+    )
+    request.add_argument("--out", type=Path, required=True, metavar="FILE", help="where to save it (.csr)")
+    request.add_argument(
+        "--practice", metavar="NAME", help="with --ods: make the practice's key first, if none"
+    )
+    request.add_argument("--ods", metavar="CODE", help="the practice's ODS code, for a new key")
+    install = _action(
+        actions, "install-cert", "keep the certificate the ICB issued for the request", install_cmd
+    )
+    install.add_argument("file", type=Path, metavar="FILE", help="the certificate chain from icb issue")
+    install.add_argument(
+        "--remember", action="store_true", help="keep the passphrase in this computer's secure password store"
+    )
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -209,3 +234,62 @@ def export_cmd(args: argparse.Namespace) -> int:
     print(f"Saved the certificate as {target}")
     print("It holds no key: it is safe to email to the ICB.")
     return 0
+
+
+def _bad_input(call: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """For the ICB's certificate steps: a file or passphrase that will not do is exit 2, plainly."""
+    try:
+        return call(*args, **kwargs)
+    except IdentityError as exc:
+        raise CommandError(str(exc), 2) from None
+
+
+REQUEST_SUFFIXES = (".csr", ".req", ".pem")
+
+
+def request_cmd(args: argparse.Namespace) -> int:
+    out: Path = args.out
+    if out.suffix.lower() not in REQUEST_SUFFIXES or (out.exists() and not out.is_file()):
+        raise CommandError(f"Save the request as a .csr file ({out} was not written).", 2)
+    old = _current_fingerprint()
+    if old is None:
+        if not args.practice or not args.ods:
+            raise CommandError(
+                "This practice has no signing key yet. Give --practice NAME and --ods CODE to make one "
+                "with the request, or create it first (identity create).",
+                2,
+            )
+        _bad_input(clean_practice_name, args.practice)
+        _bad_input(clean_ods_code, args.ods)
+        passphrase = read_passphrase(args.passphrase_file, new=True)
+        identity = _bad_input(create_identity, args.practice, args.ods, passphrase)
+        print(f"Created the practice signing key in {identity_dir()}.")
+    else:
+        passphrase = read_passphrase(args.passphrase_file, fingerprint=old)
+        identity = _bad_input(load_identity, passphrase)
+    try:
+        atomic_write(out, make_request(identity))
+    except OSError as exc:
+        raise CommandError(f"The request could not be saved as {out} ({exc.strerror or exc}).", 2) from exc
+    print(f"Saved the certificate request as {out}")
+    print("It holds the practice's public key and names, not the key: send it to the ICB.")
+    print("Install what the ICB sends back with: python -m wizard identity install-cert FILE")
+    return 0
+
+
+def install_cmd(args: argparse.Namespace) -> int:
+    old = _current_fingerprint()
+    if old is None:
+        raise CommandError(_NO_KEY_FOR_INSTALL, 2)
+    passphrase = read_passphrase(args.passphrase_file, fingerprint=old)
+    identity = _bad_input(install_certificate, args.file, passphrase)
+    print(f"Installed the certificate issued by {identity.certificate.issuer.rfc4514_string()}.")
+    _after_store(identity, passphrase, args.remember, old)
+    print("Packs signed from now on show as signed by a certificate the ICB issued.")
+    return 0
+
+
+_NO_KEY_FOR_INSTALL = (
+    "This practice has no signing key: a certificate from the ICB can only be installed with the key its "
+    "request was made with (identity request)."
+)

@@ -1,9 +1,7 @@
 """Small helpers for printing: JSON out, plain errors to stderr, and text from files made harmless.
 
-Text read from a pack or a file name comes from whoever made the file. Printed
-raw, an escape sequence could clear the commissioner's screen or rewrite a
-line to say GOOD, a newline could add a line of its own, and a cell starting
-with '=' runs as a formula when the CSV is opened in a spreadsheet.
+``plain`` and ``csv_cell`` live in ``wizard.core.safe_text`` (the reviewer
+window and the ICB's reports use them too); they are imported here for the commands.
 """
 
 from __future__ import annotations
@@ -13,23 +11,11 @@ import re
 import sys
 from typing import Any
 
-# C0 and C1 control characters (escape sequences start with one), the line and
-# paragraph separators, and the marks that reverse the direction of text.
-_UNSAFE_IN_JSON = "\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069"  # JSON leaves these raw
-_CONTROL = re.compile(f"[\x00-\x1f{_UNSAFE_IN_JSON}]")
-_RAW_IN_JSON = re.compile(f"[{_UNSAFE_IN_JSON}]")
-_FORMULA_START = tuple("=+-@\t\r\uff1d\uff0b\uff0d\uff20")  # and the full-width forms Excel also reads
+from wizard.core.safe_text import UNSAFE_IN_JSON, csv_cell, plain
 
+__all__ = ["CommandError", "csv_cell", "fail", "plain", "print_json"]
 
-def plain(text: object) -> str:
-    """``text`` as one printable line: every control character becomes '?'."""
-    return _CONTROL.sub("?", str(text))
-
-
-def csv_cell(text: object) -> str:
-    """A cell a spreadsheet shows as text: plain, and never the start of a formula."""
-    cell = plain(text)
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+_RAW_IN_JSON = re.compile(f"[{UNSAFE_IN_JSON}]")
 
 
 def _escape_controls(match: re.Match[str]) -> str:

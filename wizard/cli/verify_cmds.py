@@ -2,38 +2,77 @@
 
 Everything printed from a pack goes through ``plain`` (no control codes) and
 every CSV cell through ``csv_cell`` (no formulas). The verdicts are printed
-first, so a CSV that cannot be written never hides them.
+first, so a CSV that cannot be written never hides them. The signature's
+verdict is printed on a line of its own, worded as such, so it never reads
+as a verdict on the DSPT status.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import logging
 import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from cryptography import x509
-
-from wizard.cli.output import CommandError, csv_cell, plain, print_json
-from wizard.core.atomic import atomic_write, read_regular
+from wizard.cli.output import CommandError, plain, print_json
+from wizard.core.atomic import atomic_write
 from wizard.core.bank.errors import BankError
 from wizard.core.bank.model import Bank, load_banks
-from wizard.pack.verify import UnreadablePackError, Verdict, verify_file
+from wizard.core.safe_text import csv_bytes
+from wizard.core.scoring import ESTIMATE_WORDS
+from wizard.icb import folder_report
+from wizard.icb.cert_files import read_certificates
+from wizard.icb.errors import IcbError
+from wizard.icb.folder_report import (
+    COLUMNS,
+    Expected,
+    mark_duplicates,
+    missing,
+    missing_row,
+    read_expected,
+    row,
+)
+from wizard.icb.received import CheckedPack, Trust, check_packs, gather, quiet_pyhanko
+from wizard.icb.trust_store import from_certificates, load_trust_dir
 
 CSV_NAME = "verification-summary.csv"
-CSV_COLUMNS = [
-    "file",
-    "practice",
-    "ods_code",
-    "dspt_status",
-    "cyber_essentials",
-    "signed_at",
-    "valid",
-    "problems",
-]
+CSV_COLUMNS = COLUMNS
+T = TypeVar("T")
+
+
+def add_trust_options(parser: argparse.ArgumentParser) -> None:
+    """Whom to trust, as ``verify`` and ``icb report`` both take it."""
+    who = parser.add_mutually_exclusive_group()
+    who.add_argument(
+        "--trust",
+        type=Path,
+        metavar="CERT",
+        help="a certificate file (PEM or DER; several in one PEM file): practices' certificates, "
+        "or the ICB's certificate that issued them",
+    )
+    who.add_argument("--fingerprint", metavar="SHA256", help="the certificate's SHA-256 fingerprint")
+    who.add_argument(
+        "--trust-dir",
+        type=Path,
+        metavar="DIR",
+        help="the ICB's trust folder: each practice's certificate filed by ODS code (see trust add)",
+    )
+    parser.add_argument(
+        "--crl",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a revocation list the ICB wrote (icb revoke); packs signed with a revoked certificate are not good",
+    )
+    parser.add_argument(
+        "--expect",
+        type=Path,
+        metavar="FILE",
+        help="the practices a pack is expected from, one ODS code a line (a name may follow a comma)",
+    )
 
 
 def register(commands: Any) -> None:
@@ -41,12 +80,11 @@ def register(commands: Any) -> None:
         "verify",
         help="check signed evidence packs (a file or a folder of them)",
         description="Check that packs are intact, signed by the practice and unchanged since. "
-        "Exit 0 only when every pack is good, 1 when any is not, 2 when a file cannot be read.",
+        "Exit 0 only when every pack is good (and every expected practice sent one), 1 when any is not, "
+        "2 when a file cannot be read.",
     )
     verify.add_argument("paths", nargs="+", type=Path, metavar="PDF", help="a pack, or a folder of packs")
-    who = verify.add_mutually_exclusive_group()
-    who.add_argument("--trust", type=Path, metavar="CERT", help="the practice's certificate (PEM or DER)")
-    who.add_argument("--fingerprint", metavar="SHA256", help="the certificate's SHA-256 fingerprint")
+    add_trust_options(verify)
     verify.add_argument("--json", action="store_true", help="print JSON")
     verify.add_argument(
         "--csv", type=Path, metavar="FILE", help=f"where to write the summary (default: {CSV_NAME})"
@@ -54,93 +92,29 @@ def register(commands: Any) -> None:
     verify.set_defaults(handler=verify_cmd)
 
 
-MAX_CERTIFICATE_BYTES = 1024 * 1024  # a certificate chain is a few kilobytes
-
-
-def _certificates(path: Path) -> list[x509.Certificate]:
+def bad_input(call: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run a domain call; its plain-English IcbError becomes exit 2, with no traceback."""
     try:
-        data = read_regular(path, MAX_CERTIFICATE_BYTES)
-    except OSError as exc:
-        raise CommandError(f"The certificate {path} could not be read ({exc.strerror or exc}).", 2) from exc
-    try:
-        return (
-            x509.load_pem_x509_certificates(data)
-            if b"-----BEGIN" in data
-            else [x509.load_der_x509_certificate(data)]
-        )
-    except ValueError as exc:
-        raise CommandError(f"{path} is not a certificate file (PEM or DER).", 2) from exc
+        return call(*args, **kwargs)
+    except IcbError as exc:
+        raise CommandError(str(exc), 2) from None
 
 
-def _row(v: Verdict) -> dict[str, str]:
-    """One pack's facts as plain one-line text (the CSV makes each a safe cell too)."""
-    s = v.summary
-    dspt = "; ".join(f"{d.get('status')}" for d in s.get("dspt", []))
-    ce = "; ".join("ready" if c.get("ready") else "not ready" for c in s.get("cyber_essentials", []))
-    row = {
-        "file": v.path.name,
-        "practice": str(s.get("practice", "")),
-        "ods_code": str(s.get("ods_code", "")),
-        "dspt_status": dspt,
-        "cyber_essentials": ce,
-        "signed_at": v.signed_at,
-        "valid": "yes" if v.ok else "no",
-        "problems": " ".join(v.problems),
-    }
-    return {key: plain(value) for key, value in row.items()}
+def trust_from(args: argparse.Namespace) -> Trust:
+    if args.trust_dir is not None:
+        return Trust(bad_input(load_trust_dir, args.trust_dir, args.crl))
+    if args.trust is not None:
+        return Trust(bad_input(from_certificates, bad_input(read_certificates, args.trust), args.crl))
+    if args.crl:
+        raise CommandError("--crl needs the ICB's certificate: give it with --trust or --trust-dir.", 2)
+    return Trust(fingerprint=args.fingerprint)
 
 
-def _write_csv(target: Path, verdicts: list[Verdict]) -> None:
-    """The summary table, atomically; a file there that is not a CSV is never overwritten."""
-    if target.exists() and (target.is_dir() or target.suffix.lower() != ".csv"):
-        raise CommandError(f"{plain(target)} is not a CSV file, so it was not overwritten.", 1)
-    text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
-    for verdict in verdicts:
-        writer.writerow({key: csv_cell(value) for key, value in _row(verdict).items()})
-    try:
-        atomic_write(target, text.getvalue().encode("utf-8-sig"))  # with a BOM so Excel reads £ and ’
-    except OSError as exc:
-        raise CommandError(
-            f"The summary could not be written to {plain(target)} ({exc.strerror or exc}); "
-            "the verdicts above are complete.",
-            1,
-        ) from exc
+def expected_from(args: argparse.Namespace) -> list[Expected]:
+    return bad_input(read_expected, args.expect) if args.expect is not None else []
 
 
-def _print(verdict: Verdict) -> None:
-    row = _row(verdict)
-    mark = "GOOD" if verdict.ok else "NOT GOOD"
-    print(
-        f"{mark}: {row['file']}: {row['practice']} ({row['ods_code']}), DSPT {row['dspt_status'] or '-'}, "
-        f"Cyber Essentials {row['cyber_essentials'] or '-'}"
-    )
-    print(f"    signed {row['signed_at'] or '-'} by {plain(verdict.signer) or '-'}")
-    for problem in verdict.problems:
-        print(f"    - {plain(problem)}")
-
-
-def _is_folder(path: Path) -> bool:
-    """Path.is_dir() raises on some bad names (one too long, say); such a path is a file that cannot be read."""
-    try:
-        return path.is_dir()
-    except OSError:
-        return False
-
-
-def _packs_in(folder: Path) -> list[Path]:
-    """Every PDF in the folder, whatever the case of its extension (.pdf, .PDF, .Pdf)."""
-    try:
-        entries = list(folder.iterdir())
-    except OSError as exc:
-        raise CommandError(
-            f"The folder {plain(folder)} could not be read ({exc.strerror or exc}).", 2
-        ) from exc
-    return sorted(p for p in entries if p.suffix.lower() == ".pdf" and not _is_folder(p))
-
-
-def _banks() -> list[Bank]:
+def banks() -> list[Bank]:
     try:
         return load_banks(None)
     except BankError as exc:
@@ -149,45 +123,90 @@ def _banks() -> list[Bank]:
         ) from exc
 
 
+def write_csv(target: Path, columns: Sequence[str], rows: list[dict[str, str]], what: str) -> None:
+    """A table, atomically; a file there that is not a CSV is never overwritten."""
+    if target.exists() and (target.is_dir() or target.suffix.lower() != ".csv"):
+        raise CommandError(f"{plain(target)} is not a CSV file, so it was not overwritten.", 1)
+    try:
+        atomic_write(target, csv_bytes(columns, rows))
+    except OSError as exc:
+        raise CommandError(
+            f"The {what} could not be written to {plain(target)} ({exc.strerror or exc}); "
+            "the verdicts above are complete.",
+            1,
+        ) from exc
+
+
+def _print(pack: CheckedPack) -> None:
+    r = row(pack)
+    print(f"{r['signature']}: {r['file']}" + (f" ({r['duplicate']})" if r["duplicate"] else ""))
+    if pack.readable:
+        certificate = f"; certificate {r['certificate']}" if r["certificate"] else ""
+        print(
+            f"    practice {r['practice'] or '-'} ({r['ods_code'] or '-'}); signed {r['signed_at'] or '-'} "
+            f"by {plain(pack.verdict.signer) or '-'}{certificate}"
+        )
+    if pack.facts is not None:
+        print(
+            f"    {ESTIMATE_WORDS}: DSPT {r['dspt_status'] or '-'}; Cyber Essentials {r['cyber_essentials'] or '-'}; "
+            f"{r['answered_percent']}% answered; {r['actions']} actions"
+        )
+    for problem in pack.verdict.problems:
+        print(f"    - {plain(problem)}")
+
+
+def _json(pack: CheckedPack) -> dict[str, Any]:
+    return {
+        **pack.verdict.as_json(),
+        "signature": pack.signature_words,
+        "signer_ods_code": pack.signer_ods,
+        "certificate": pack.standing.words if pack.standing else "",
+        "duplicate": pack.duplicate,
+        "facts": asdict(pack.facts) if pack.facts else None,
+    }
+
+
+def _report(packs: list[CheckedPack], absent: list[Expected], as_json: bool) -> None:
+    readable = [p for p in packs if p.readable]
+    unreadable = [p for p in packs if not p.readable]
+    if as_json:
+        print_json(
+            {
+                "packs": [_json(p) for p in readable],
+                "unreadable": [" ".join(p.verdict.problems) for p in unreadable],
+                "missing": [{"ods_code": e.ods, "practice": e.name} for e in absent],
+            }
+        )
+        return
+    for pack in readable:
+        _print(pack)
+    for pack in unreadable:
+        print(f"UNREADABLE: {plain(' '.join(pack.verdict.problems))}")
+    for expected in absent:
+        print(f"{folder_report.NO_PACK.upper()}: {expected.ods} {plain(expected.name)}".rstrip())
+
+
 def verify_cmd(args: argparse.Namespace) -> int:
-    for name in ("pyhanko", "pyhanko_certvalidator"):  # their tracebacks are not for a commissioner
-        logging.getLogger(name).setLevel(logging.CRITICAL)
-    trust = _certificates(args.trust) if args.trust else []
-    banks = _banks()
-    verdicts: list[Verdict] = []
-    unreadable: list[Verdict] = []  # no verdict on the pack itself: only why it could not be read
-    folders = [p for p in args.paths if _is_folder(p)]
-    files = [p for p in args.paths if not _is_folder(p)]
-    empty = [folder for folder in folders if not _packs_in(folder)]
-    for folder in folders:
-        files += _packs_in(folder)
-    for path in files:
-        try:
-            verdicts.append(verify_file(path, trust, args.fingerprint, banks))
-        except UnreadablePackError as exc:
-            unreadable.append(Verdict(path, problems=[str(exc)]))
-    _report(verdicts, unreadable, as_json=args.json)
-    for folder in empty:
+    quiet_pyhanko()
+    trust = trust_from(args)
+    expected = expected_from(args)
+    known = banks()
+    found = bad_input(gather, args.paths)
+    packs = check_packs(found.files, trust, known)
+    mark_duplicates(packs)
+    absent = missing(expected, packs) if expected else []
+    _report(packs, absent, as_json=args.json)
+    for folder in found.empty:
         print(f"NO PACKS: the folder {plain(folder)} holds no PDF files.", file=sys.stderr)
-    target = args.csv or (folders[0] / CSV_NAME if folders else None)
+    target = args.csv or (found.folders[0] / CSV_NAME if found.folders else None)
     written = True
-    if target is not None and (verdicts or unreadable):
+    if target is not None and (packs or absent):
+        rows = [row(p) for p in packs] + [missing_row(e) for e in absent]
         try:
-            _write_csv(target, verdicts + unreadable)
+            write_csv(target, CSV_COLUMNS, rows, "summary")
         except CommandError as exc:
             print(exc, file=sys.stderr)
             written = False
-    if unreadable:
+    if any(not p.readable for p in packs):
         return 2
-    return 0 if written and verdicts and all(v.ok for v in verdicts) else 1
-
-
-def _report(verdicts: list[Verdict], unreadable: list[Verdict], as_json: bool) -> None:
-    if as_json:
-        messages = [" ".join(v.problems) for v in unreadable]
-        print_json({"packs": [v.as_json() for v in verdicts], "unreadable": messages})
-        return
-    for verdict in verdicts:
-        _print(verdict)
-    for verdict in unreadable:
-        print(f"UNREADABLE: {plain(' '.join(verdict.problems))}")
+    return 0 if written and packs and all(p.ok for p in packs) and not absent else 1

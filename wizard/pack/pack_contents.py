@@ -88,6 +88,7 @@ def check_contents(
         facts = None
     try:
         verdict.summary = confirmed_summary(summary, draft, banks, verdict.fingerprint)
+        verdict.draft = draft
     except SummaryMismatchError as exc:
         verdict.problems.append(str(exc))
     if verdict.summary and facts is not None:

@@ -24,7 +24,8 @@ class SummaryMismatchError(ValueError):
     """The summary cannot be confirmed; the message says why, plainly."""
 
 
-def _named_banks(summary: dict[str, Any], banks: Sequence[Bank]) -> list[Bank]:
+def named_banks(summary: dict[str, Any], banks: Sequence[Bank]) -> list[Bank]:
+    """The banks the summary names, by SHA-256; SummaryMismatchError if this version lacks any."""
     by_hash = {bank.sha256: bank for bank in banks}
     named = summary.get("banks")
     if not isinstance(named, list) or not named:
@@ -59,7 +60,7 @@ def confirmed_summary(
     fingerprint: str,
 ) -> dict[str, Any]:
     """The summary worked out again from ``draft``; raise SummaryMismatchError if the pack's differs."""
-    chosen = _named_banks(summary, banks)
+    chosen = named_banks(summary, banks)
     document_id = str(summary.get("document_id", ""))
     again = _normalised(pack_summary(chosen, draft, document_id, fingerprint))
     differ = sorted(

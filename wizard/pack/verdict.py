@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cryptography import x509
+
+from wizard.core.draft.model import Draft
+
 
 @dataclass
 class Verdict:
@@ -20,6 +24,9 @@ class Verdict:
     signed_at: str = ""
     summary: dict[str, Any] = field(default_factory=dict)  # only once confirmed from the pack's answers
     problems: list[str] = field(default_factory=list)
+    # The signing certificate, for checks against a trust folder; the answers, once the summary is confirmed.
+    certificate: x509.Certificate | None = field(default=None, repr=False, compare=False)
+    draft: Draft | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:

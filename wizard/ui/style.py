@@ -42,6 +42,14 @@ STATUS_TINTS = {
     "warning": ("#fff1c2", "#5c3a00"),
     "unable": ("#e8edee", "#212b32"),
     "not_applicable": ("#ffffff", "#4c6272"),
+    # Cyber Essentials estimates and the ICB reviewer's signature column
+    "Likely to pass": ("#d5f0e0", "#00401e"),
+    "Incomplete": ("#fff1c2", "#5c3a00"),
+    "Likely not compliant": ("#fbd5d2", "#7a150d"),
+    "Would fail automatically": ("#fbd5d2", "#7a150d"),
+    "signature good": ("#d5f0e0", "#00401e"),
+    "signature not good": ("#fbd5d2", "#7a150d"),
+    "no pack": ("#fff1c2", "#5c3a00"),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
@@ -22,6 +23,9 @@ from wizard.ui.pages.start import StartPage
 from wizard.ui.session import Session
 from wizard.ui.wizard_view import WizardView
 
+if TYPE_CHECKING:
+    from wizard.ui.packs_window import PacksWindow
+
 
 class Workspace(QStackedWidget):
     title_changed = Signal(str)
@@ -36,6 +40,8 @@ class Workspace(QStackedWidget):
         self.start.open_requested.connect(self.open_draft)
         self.start.new_requested.connect(self.new_assessment)
         self.start.recover_requested.connect(self.recover_draft)
+        self.start.review_requested.connect(self.review_packs)
+        self.packs_window: PacksWindow | None = None
         self.stack.addWidget(self.start)
 
     # --- opening ------------------------------------------------------------------
@@ -110,6 +116,16 @@ class Workspace(QStackedWidget):
     def _retitle(self) -> None:
         name = self.session.draft.practice.name if self.session else ""
         self.title_changed.emit(f"{APP_NAME} – {name}" if name else APP_NAME)
+
+    def review_packs(self) -> None:
+        """The ICB reviewer's window, one of it, beside the wizard."""
+        if self.packs_window is None:
+            from wizard.ui.packs_window import PacksWindow
+
+            self.packs_window = PacksWindow(self.banks, self)
+        self.packs_window.show()
+        self.packs_window.raise_()
+        self.packs_window.activateWindow()
 
     # --- closing ------------------------------------------------------------------
     def close_session(self) -> bool:

@@ -45,11 +45,16 @@ def fingerprint_of(cert: x509.Certificate) -> str:
 
 def ods_code_of(cert: x509.Certificate) -> str | None:
     """The practice the certificate belongs to: its subject serialNumber (or an "ODS A12345" unit)."""
-    for attribute in cert.subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER):
+    return ods_code_in(cert.subject)
+
+
+def ods_code_in(subject: x509.Name) -> str | None:
+    """The ODS code a certificate's (or a certificate request's) subject names, if any."""
+    for attribute in subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER):
         value = str(attribute.value).strip().upper()
         if ODS_GP_PATTERN.fullmatch(value):
             return value
-    for attribute in cert.subject.get_attributes_for_oid(NameOID.ORGANIZATIONAL_UNIT_NAME):
+    for attribute in subject.get_attributes_for_oid(NameOID.ORGANIZATIONAL_UNIT_NAME):
         words = str(attribute.value).split()
         if len(words) == 2 and words[0].upper() == "ODS" and ODS_GP_PATTERN.fullmatch(words[1].upper()):
             return words[1].upper()
@@ -109,7 +114,7 @@ def clean_ods_code(code: str) -> str:
     return code
 
 
-def _subject(practice_name: str, ods_code: str) -> x509.Name:
+def practice_subject(practice_name: str, ods_code: str) -> x509.Name:
     return x509.Name(
         [
             x509.NameAttribute(NameOID.COUNTRY_NAME, "GB"),
@@ -121,7 +126,7 @@ def _subject(practice_name: str, ods_code: str) -> x509.Name:
     )
 
 
-def _key_usage() -> x509.KeyUsage:
+def signing_key_usage() -> x509.KeyUsage:
     return x509.KeyUsage(
         digital_signature=True,
         content_commitment=True,  # non-repudiation: the practice stands by what it signed
@@ -144,7 +149,7 @@ def make_self_signed(
     """
     now = now or dt.datetime.now(dt.UTC)
     key = ec.generate_private_key(ec.SECP256R1())
-    name = _subject(practice_name, ods_code)
+    name = practice_subject(practice_name, ods_code)
     ski = x509.SubjectKeyIdentifier.from_public_key(key.public_key())
     cert = (
         x509.CertificateBuilder()
@@ -155,7 +160,7 @@ def make_self_signed(
         .not_valid_before(now - BACKDATE)
         .not_valid_after(now + dt.timedelta(days=365 * VALID_YEARS))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(_key_usage(), critical=True)
+        .add_extension(signing_key_usage(), critical=True)
         .add_extension(x509.ExtendedKeyUsage([DOCUMENT_SIGNING]), critical=False)
         .add_extension(ski, critical=False)
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(ski), critical=False)

@@ -55,7 +55,10 @@ __all__ = [
     "import_identity",
     "load_certificate",
     "load_identity",
+    "open_key_file",
     "refuse_existing",
+    "save_identity",
+    "sealed_key_file",
 ]
 
 KEY_FILE = "practice-identity.p12"
@@ -113,7 +116,9 @@ def import_identity(
 ) -> Identity:
     """Take in the PKCS#12 the ICB issued, check it can sign, and keep it (same passphrase)."""
     data = _read(p12_path, f"The file {p12_path}")
-    key, cert, others = _open_p12(data, passphrase, wrong=_WRONG_IMPORT, damaged=_damaged_import(p12_path))
+    key, cert, others = open_key_file(
+        data, passphrase, wrong=_WRONG_IMPORT, damaged=_damaged_import(p12_path)
+    )
     key, cert = check_importable(key, cert)
     _check_new_passphrase(passphrase)
     refuse_existing(folder, replace)
@@ -128,7 +133,7 @@ def load_identity(passphrase: str, folder: Path | None = None) -> Identity:
     if not path.is_file():
         raise IdentityError(_NO_IDENTITY)
     data = _read(path, "The practice signing key")
-    key, cert, others = _open_p12(data, passphrase, wrong=_WRONG_LOAD, damaged=_DAMAGED_STORE)
+    key, cert, others = open_key_file(data, passphrase, wrong=_WRONG_LOAD, damaged=_DAMAGED_STORE)
     if key is None or cert is None:
         raise IdentityError(_DAMAGED_STORE)
     identity = Identity(key, cert, order_chain(cert, others))
@@ -246,7 +251,7 @@ def _looks_like_der(data: bytes) -> bool:
     return 2 + count + length == len(data)
 
 
-def _open_p12(
+def open_key_file(
     data: bytes, passphrase: str, *, wrong: str, damaged: str
 ) -> tuple[PKCS12PrivateKeyTypes | None, x509.Certificate | None, list[x509.Certificate]]:
     if not _looks_like_der(data):
@@ -280,13 +285,29 @@ def _pem(certs: list[x509.Certificate]) -> bytes:
     return b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certs)
 
 
+def sealed_key_file(
+    friendly_name: bytes,
+    key: PKCS12PrivateKeyTypes,
+    certificate: x509.Certificate,
+    chain: list[x509.Certificate],
+    passphrase: str,
+) -> bytes:
+    """The key and certificates as an encrypted PKCS#12 (the ICB's issuing key is kept the same way)."""
+    p12 = pkcs12.serialize_key_and_certificates(
+        friendly_name, key, certificate, chain or None, _encryption(passphrase)
+    )
+    return reseal_mac(p12, passphrase, KDF_ROUNDS)  # cryptography's MAC has only 2,048 iterations
+
+
+def save_identity(identity: Identity, passphrase: str, folder: Path | None = None) -> None:
+    """Store ``identity`` (e.g. the practice's key with the certificate the ICB issued for it)."""
+    _store(identity, passphrase, folder)
+
+
 def _store(identity: Identity, passphrase: str, folder: Path | None) -> None:
     """Write the encrypted key file, then the public copy."""
     target = identity_dir(folder)
-    p12 = pkcs12.serialize_key_and_certificates(
-        _FRIENDLY_NAME, identity.key, identity.certificate, identity.chain or None, _encryption(passphrase)
-    )
-    p12 = reseal_mac(p12, passphrase, KDF_ROUNDS)  # cryptography's MAC has only 2,048 iterations
+    p12 = sealed_key_file(_FRIENDLY_NAME, identity.key, identity.certificate, identity.chain, passphrase)
     try:
         target.mkdir(parents=True, exist_ok=True)
         _owner_only(target)

@@ -41,6 +41,7 @@ class StartPage(QWidget):
     open_requested = Signal(object)  # Path
     new_requested = Signal()
     recover_requested = Signal(object)  # Path of the damaged draft
+    review_requested = Signal()  # an ICB reviewer's folder of packs
 
     def __init__(self, banks: list[Bank], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +86,10 @@ class StartPage(QWidget):
         row.addWidget(new)
         row.addWidget(opener)
         row.addStretch(1)
+        self.review_button = QPushButton("&Review packs from practices…", self)
+        self.review_button.setToolTip("For the ICB: check a folder of practices' signed packs")
+        self.review_button.clicked.connect(self.review_requested.emit)
+        row.addWidget(self.review_button)
         body.addLayout(row)
         body.addStretch(1)
         self.refresh()
