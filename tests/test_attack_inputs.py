@@ -107,8 +107,8 @@ def test_a_draft_nested_far_too_deep(tmp_path: Path) -> None:
     _plain(wizard("pack", draft, "--out", tmp_path / "p.pdf"), 2, "cannot be opened")
 
 
-def test_check_results_nested_too_deep_to_write(real_banks: list[Bank], tmp_path: Path) -> None:
-    """Deep enough to load, too deep to write back: refused before anything is signed."""
+def test_check_results_that_are_not_device_results(real_banks: list[Bank], tmp_path: Path) -> None:
+    """Deeply nested where a computer's results belong: the draft is refused as damaged, nothing is signed."""
     create_identity("Riverside Surgery", "A12345", PASS)
     data = json.loads(draft_to_bytes(demo_draft(real_banks, dt.date.today())))
     nested: dict[str, object] = {}
@@ -118,7 +118,7 @@ def test_check_results_nested_too_deep_to_write(real_banks: list[Bank], tmp_path
     draft = tmp_path / "riverside.json"
     draft.write_text(json.dumps(data), encoding="utf-8")
     out = tmp_path / "p.pdf"
-    _plain(wizard("pack", draft, "--out", out, env={"GPCW_PASSPHRASE": PASS}), 1, "nested far too deeply")
+    _plain(wizard("pack", draft, "--out", out, env={"GPCW_PASSPHRASE": PASS}), 2, "cannot be opened")
     assert not out.exists()
 
 

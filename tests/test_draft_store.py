@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import FIXTURES
 from tests.unprivileged import run_unprivileged, shared_tmp_dir
+from wizard.app.checks import judge
+from wizard.checks.facts import load_snapshot
 from wizard.core.bank.model import Bank
 from wizard.core.draft.answers import set_answer, set_provider
 from wizard.core.draft.backups import GENERATIONS, backup_path, generations
@@ -23,6 +26,7 @@ from wizard.core.draft.store import (
     save_draft,
     write_draft_bytes,
 )
+from wizard.core.estate import add_device_report, device_reports
 
 
 def _saved(path: Path, notes: list[str]) -> Draft:
@@ -42,11 +46,13 @@ def test_round_trip_keeps_everything(tmp_path: Path, mini_banks: list[Bank], min
     set_provider(mini_draft, bank.find("2.1.1"), "ICB IT", dt.date(2026, 3, 12))  # type: ignore[arg-type]
     mini_draft.facts["breaches_12m"] = 0
     mini_draft.answers["mini-training"].note = "Two locums still to finish"
-    mini_draft.check_results["pc-reception"] = {"firewall_enabled": {"status": "pass"}}
+    report = judge(load_snapshot(FIXTURES / "checks" / "macos" / "sequoia_15_configured.json")).report
+    add_device_report(mini_draft, report)
     path = tmp_path / "riverside.json"
     save_draft(path, mini_draft)
     loaded = load_draft(path)
     assert loaded == mini_draft
+    assert device_reports(loaded) == [report]  # typed, not a dict every reader converts
     assert json.loads(path.read_text())["schema_version"] == SCHEMA_VERSION
 
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pydantic import ValidationError
-
 from wizard.core.bank.model import Bank
 from wizard.core.check_results import CheckResult, DeviceReport
 from wizard.core.describe import plural
@@ -24,18 +22,12 @@ class Suggestion:
 
 def add_device_report(draft: Draft, report: DeviceReport) -> None:
     """Keep (or replace) one device's results in the draft, keyed by its machine id."""
-    draft.check_results[report.device.machine_id] = report.model_dump(mode="json", by_alias=True)
+    draft.check_results[report.device.machine_id] = report
 
 
 def device_reports(draft: Draft) -> list[DeviceReport]:
-    """The draft's device results; a damaged entry is skipped rather than breaking the page."""
-    reports: list[DeviceReport] = []
-    for data in draft.check_results.values():
-        try:
-            reports.append(DeviceReport.model_validate(data))
-        except ValidationError:
-            continue
-    return sorted(reports, key=lambda r: r.device.hostname.lower())
+    """The draft's device results, by computer name."""
+    return sorted(draft.check_results.values(), key=lambda r: r.device.hostname.lower())
 
 
 def _linked(reports: list[DeviceReport], check_ids: list[str]) -> list[tuple[str, CheckResult]]:

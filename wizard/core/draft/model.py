@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import ConfigDict, Field, ValidationError
 
 from wizard import __version__
+from wizard.core.check_results import DeviceReport
 from wizard.core.practice import Practice, StrictModel
 
 SCHEMA_NAME: Literal["gp-cyber-wizard/draft"] = "gp-cyber-wizard/draft"
@@ -121,7 +122,7 @@ class Draft(StrictModel):
     banks: dict[str, BankRecord] = Field(default_factory=dict)
     answers: dict[str, Answer] = Field(default_factory=dict)
     earlier_answers: list[EarlierAnswer] = Field(default_factory=list)
-    check_results: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    check_results: dict[str, DeviceReport] = Field(default_factory=dict)  # by machine id
     action_plan: dict[str, ActionEdit] = Field(default_factory=dict)
     sign_off: SignOff | None = None  # set when the pack is signed
     position: str | None = None  # where the wizard was, to resume there
