@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard.checks.catalogue import CHECK_IDS
-from wizard.cli.output import fail, print_json
+from wizard.cli.output import CommandError, print_json
 from wizard.core.bank.errors import BankError
 from wizard.core.bank.model import Bank, bank_files, load_bank, load_banks
 from wizard.core.bank.schema import Item
@@ -34,7 +34,7 @@ def register(commands: Any) -> None:
 def validate_cmd(args: argparse.Namespace) -> int:
     files: list[Path] = args.files or bank_files()
     if not files:
-        return fail("No question bank files were found.", 1)
+        raise CommandError("No question bank files were found.", 1)
     failed = False
     for path in files:
         try:
@@ -102,7 +102,7 @@ def stats_cmd(args: argparse.Namespace) -> int:
     try:
         banks = load_banks(args.files or None, CHECK_IDS)
     except BankError as exc:
-        return fail(f"The question banks have errors:\n{exc}", 1)
+        raise CommandError(f"The question banks have errors:\n{exc}", 1) from exc
     stats = [bank_stats(bank) for bank in banks]
     if args.json:
         print_json({"frameworks": stats})

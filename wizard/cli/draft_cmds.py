@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard.checks.catalogue import CHECK_IDS
-from wizard.cli.output import CommandError, fail, print_json
+from wizard.cli.output import CommandError, print_json
 from wizard.cli.score_report import score_json, score_text
 from wizard.core.answer_types import AnswerError, parse_date_text
 from wizard.core.bank.errors import BankError
@@ -88,30 +88,34 @@ def _banks() -> list[Bank]:
 def new_draft_cmd(args: argparse.Namespace) -> int:
     ods = args.ods.strip().upper()
     if not ODS_GP_PATTERN.match(ods):
-        return fail(
+        raise CommandError(
             f"'{args.ods}' is not a GP practice ODS code: it should be one letter "
             "and five digits, like A12345.",
             EXIT_BAD_INPUT,
         )
     if args.out.exists():
-        return fail(f"{args.out} already exists; it was left as it is. Choose another name.", EXIT_BAD_INPUT)
+        raise CommandError(
+            f"{args.out} already exists; it was left as it is. Choose another name.", EXIT_BAD_INPUT
+        )
     try:
         banks = _banks()
     except BankError as exc:
-        return fail(f"The question banks have errors:\n{exc}", EXIT_BAD_INPUT)
+        raise CommandError(f"The question banks have errors:\n{exc}", EXIT_BAD_INPUT) from exc
     known = [b.framework.id for b in banks]
     chosen = args.frameworks or known
     unknown = [f for f in chosen if f not in known]
     if unknown:
         kind = "framework" if len(unknown) == 1 else "frameworks"
-        return fail(f"Unknown {kind}: {', '.join(unknown)}. Known: {', '.join(known)}.", EXIT_BAD_INPUT)
+        raise CommandError(
+            f"Unknown {kind}: {', '.join(unknown)}. Known: {', '.join(known)}.", EXIT_BAD_INPUT
+        )
     draft = new_draft(args.practice, ods, chosen, as_at=args.as_at)
     if not args.out.parent.is_dir():
-        return fail(f"The folder {args.out.parent} does not exist.", EXIT_BAD_INPUT)
+        raise CommandError(f"The folder {args.out.parent} does not exist.", EXIT_BAD_INPUT)
     try:
         save_draft(args.out, draft)
     except DraftSaveError as exc:
-        return fail(str(exc), EXIT_BAD_INPUT)
+        raise CommandError(str(exc), EXIT_BAD_INPUT) from exc
     print(f"Created {args.out} for {draft.practice.name} ({ods}).")
     return 0
 
@@ -157,7 +161,7 @@ def answer_cmd(args: argparse.Namespace) -> int:
     draft, banks = open_for_command(args.draft)
     item = find_question(banks, args.ref)
     if args.value is None and not (args.field or args.provider or args.note is not None):
-        return fail("Give a VALUE, a --field, a --provider or a --note.", EXIT_BAD_INPUT)
+        raise CommandError("Give a VALUE, a --field, a --provider or a --note.", EXIT_BAD_INPUT)
     try:
         if args.value is not None:
             answer_from_text(draft, item, args.value)
@@ -168,7 +172,7 @@ def answer_cmd(args: argparse.Namespace) -> int:
             set_note(draft, item, args.note)
         save_draft(args.draft, draft)
     except (AnswerError, DraftSaveError) as exc:
-        return fail(str(exc), EXIT_BAD_INPUT)
+        raise CommandError(str(exc), EXIT_BAD_INPUT) from exc
     print(f"{item.ref}: saved.")
     return 0
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from wizard.core.safe_text import UNSAFE_IN_JSON, csv_cell, plain
 
-__all__ = ["CommandError", "csv_cell", "fail", "plain", "print_json"]
+__all__ = ["CommandError", "csv_cell", "plain", "print_json"]
 
 _RAW_IN_JSON = re.compile(f"[{UNSAFE_IN_JSON}]")
 
@@ -34,8 +34,3 @@ class CommandError(Exception):
     def __init__(self, message: str, code: int) -> None:
         super().__init__(message)
         self.code = code
-
-
-def fail(message: str, code: int) -> int:
-    print(message, file=sys.stderr)
-    return code

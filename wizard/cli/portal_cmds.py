@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard.cli.draft_cmds import open_for_command
-from wizard.cli.output import fail
+from wizard.cli.output import CommandError
 from wizard.core.portal import PortalRow, portal_csv, portal_sheet
 from wizard.core.scoring import included_banks
 
@@ -40,7 +40,7 @@ def portal_sheet_cmd(args: argparse.Namespace) -> int:
     draft, banks = open_for_command(args.draft)
     toolkits = [b for b in included_banks(banks, draft) if b.framework.scoring == "dspt"]
     if not toolkits:
-        return fail("This draft does not include the DSPT, so there is no toolkit sheet to print.", 1)
+        raise CommandError("This draft does not include the DSPT, so there is no toolkit sheet to print.", 1)
     for bank in toolkits:
         rows = portal_sheet(bank, draft)
         sys.stdout.write(portal_csv(rows) if args.csv else _text(rows))

@@ -215,7 +215,3 @@ def evaluate(bank: Bank, draft: Draft, item: Item, as_at: dt.date) -> Evaluation
     if needed:
         return Evaluation("incomplete", own, (f"still needed: {', '.join(needed)}",), percent)
     return Evaluation("met", own, (), percent)
-
-
-def item_state(bank: Bank, draft: Draft, item: Item, as_at: dt.date) -> ItemState:
-    return evaluate(bank, draft, item, as_at).state

@@ -27,7 +27,3 @@ def is_visible(bank: Bank, draft: Draft, item: Item) -> bool:
             return False
         current = target
     return True
-
-
-def visible_items(bank: Bank, draft: Draft) -> list[Item]:
-    return [item for item in bank.items() if is_visible(bank, draft, item)]

@@ -41,10 +41,6 @@ class AutoSaver(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._save_now)
 
-    @property
-    def dirty(self) -> bool:
-        return self._dirty or self._in_flight
-
     def schedule(self) -> None:
         self._dirty = True
         self._timer.start(DEBOUNCE_MS)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -154,7 +153,3 @@ def parse_yaml(text: str) -> YamlDocument:
         raise YamlSyntaxError(f"the file is not valid YAML: {exc}", None) from exc
     finally:
         loader.dispose()
-
-
-def read_yaml(path: Path) -> YamlDocument:
-    return parse_yaml(path.read_text(encoding="utf-8"))

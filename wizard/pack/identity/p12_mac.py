@@ -52,8 +52,3 @@ def reseal_mac(p12: bytes, passphrase: str, iterations: int) -> bytes:
     mac_data["mac_salt"] = salt
     mac_data["iterations"] = iterations
     return bytes(pfx.dump(force=True))
-
-
-def mac_iterations(p12: bytes) -> int:
-    """How many iterations the file's MAC uses."""
-    return int(asn1_pkcs12.Pfx.load(p12)["mac_data"]["iterations"].native)
