@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 from wizard.app.checks import judge, keep_for_the_estate, read_this_pc
 from wizard.checks.anonymise import anonymise
@@ -16,27 +15,6 @@ from wizard.checks.evaluate import platforms_of, refs_of
 from wizard.checks.facts import Snapshot
 from wizard.cli.output import CommandError, print_json
 from wizard.core.check_results import STATUS_WORDS, DeviceReport
-
-
-def register(commands: Any) -> None:
-    check = commands.add_parser(
-        "check",
-        help="run the read-only checks on this computer",
-        description="Run read-only checks on this computer (nothing is changed, no admin rights needed).",
-    )
-    check.add_argument("--json", action="store_true", help="print JSON")
-    check.add_argument("--save", type=Path, metavar="DIR", help="write this computer's results to DIR")
-    check.add_argument(
-        "--facts", type=Path, metavar="SNAPSHOT", help="re-evaluate saved facts instead of reading"
-    )
-    check.add_argument(
-        "--anonymise",
-        action="store_true",
-        help="with --save: replace host, user, account and domain names, IP addresses and serial numbers "
-        "by placeholders, so the file can be sent to improve the checks",
-    )
-    check.add_argument("--list", action="store_true", help="list every check")
-    check.set_defaults(handler=check_cmd)
 
 
 def _list(as_json: bool) -> int:

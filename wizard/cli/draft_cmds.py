@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
 
 from wizard.checks.catalogue import CHECK_IDS
 from wizard.cli.output import CommandError, print_json
 from wizard.cli.score_report import score_json, score_text
-from wizard.core.answer_types import AnswerError, parse_date_text
+from wizard.core.answer_types import AnswerError
 from wizard.core.bank.errors import BankError
 from wizard.core.bank.model import Bank, load_banks
 from wizard.core.bank.schema import Item
@@ -23,62 +21,6 @@ from wizard.core.draft.store import DraftLoadError, DraftSaveError, save_draft
 
 EXIT_BAD_INPUT = 1
 EXIT_DAMAGED = 2
-
-
-def register(commands: Any) -> None:
-    new = commands.add_parser("new-draft", help="create an empty assessment draft")
-    new.add_argument("--practice", required=True, help="the practice's name")
-    new.add_argument("--ods", required=True, help="the practice's ODS code, e.g. A12345")
-    new.add_argument("--out", required=True, type=Path, help="where to write the draft (.json)")
-    new.add_argument(
-        "--as-at",
-        type=parse_day,
-        metavar="DATE",
-        help="the date the assessment speaks for (default: today); '12 months' count back from it",
-    )
-    new.add_argument(
-        "--framework",
-        action="append",
-        dest="frameworks",
-        metavar="ID",
-        help="include only this framework (repeatable; default: all built-in banks)",
-    )
-    new.set_defaults(handler=new_draft_cmd)
-
-    answer = commands.add_parser(
-        "answer",
-        help="set one answer in a draft",
-        description="Set one answer. VALUE is yes/no, a choice, a number, a date (2026-03-31), "
-        "text, comma-separated choices, 'not-sure' or 'clear'. A question's other fields "
-        "(counts, dates, names) are set with --field, and who gave the answer with --provider.",
-    )
-    answer.add_argument("draft", type=Path, metavar="DRAFT")
-    answer.add_argument("ref", metavar="REF", help="the official ref (e.g. 7.3.4, A6.4) or item id")
-    answer.add_argument("value", metavar="VALUE", nargs="?")
-    answer.add_argument(
-        "--field",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="set one of the question's fields, e.g. --field with_access=24 (repeatable)",
-    )
-    answer.add_argument("--provider", metavar="NAME", help="the answer was given by this IT provider")
-    answer.add_argument("--given-on", type=parse_day, metavar="DATE", help="the day the IT provider gave it")
-    answer.add_argument("--note", help="a note for the question")
-    answer.set_defaults(handler=answer_cmd)
-
-    score = commands.add_parser("score", help="statuses and the action plan for a draft")
-    score.add_argument("draft", type=Path, metavar="DRAFT")
-    score.add_argument("--json", action="store_true", help="print JSON")
-    score.set_defaults(handler=score_cmd)
-
-
-def parse_day(text: str) -> dt.date:
-    """A date argument: 2026-03-31 or 31/03/2026."""
-    try:
-        return dt.date.fromisoformat(parse_date_text(text.strip()))
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31 or 31/03/2026") from exc
 
 
 def _banks() -> list[Bank]:

@@ -13,11 +13,9 @@ import getpass
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from wizard.cli.output import CommandError, plain
 from wizard.cli.verify_cmds import (
-    add_trust_options,
     bad_input,
     banks,
     expected_from,
@@ -26,6 +24,7 @@ from wizard.cli.verify_cmds import (
 )
 from wizard.core.atomic import atomic_write
 from wizard.core.describe import plural
+from wizard.core.env_names import ICB_PASSPHRASE_ENV
 from wizard.icb.estate import build_estate, estate_columns, estate_rows
 from wizard.icb.estate_pdf import estate_pdf
 from wizard.icb.folder_report import mark_duplicates
@@ -34,69 +33,11 @@ from wizard.icb.received import check_packs, gather, quiet_pyhanko
 from wizard.pack.identity import passphrase as passphrases
 from wizard.pack.identity.cert import IdentityError, fingerprint_of
 
-ENV_VAR = "GPCW_ICB_PASSPHRASE"
-
-
-def register(commands: Any) -> None:
-    icb = commands.add_parser(
-        "icb",
-        help="for the ICB: issue and revoke practices' certificates, and the estate report",
-        description="The ICB's side: an issuing key, practices' certificates issued and revoked, "
-        "and one report of every practice's position.",
-    )
-    actions = icb.add_subparsers(dest="icb_command", metavar="ACTION", required=True)
-    init = _action(actions, "init", "set up the ICB's issuing key (kept encrypted) and certificate", init_cmd)
-    init.add_argument("--name", required=True, metavar="NAME", help='the ICB\'s name, e.g. "NHS Example ICB"')
-    init.add_argument("--replace", action="store_true", help="replace an existing issuing key")
-    issued = _action(actions, "issue", "issue a practice's certificate for its request", issue_cmd)
-    issued.add_argument(
-        "request", type=Path, metavar="REQUEST", help="the practice's request (identity request)"
-    )
-    issued.add_argument(
-        "--out", type=Path, required=True, metavar="FILE", help="where to save the chain (.pem)"
-    )
-    gone = _action(actions, "revoke", "revoke every certificate issued to a practice", revoke_cmd)
-    gone.add_argument("ods", metavar="ODS", help="the practice's ODS code")
-    _add_report(actions)
-
-
-def _action(actions: Any, name: str, text: str, handler: Any) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = actions.add_parser(
-        name, help=text, description=text[0].upper() + text[1:] + "."
-    )
-    parser.add_argument(
-        "--dir", type=Path, metavar="DIR", help="the ICB's folder (default: icb in the data folder)"
-    )
-    parser.add_argument(
-        "--passphrase-file",
-        type=Path,
-        metavar="FILE",
-        help=f"read the issuing key's passphrase from the first line of FILE (or set {ENV_VAR})",
-    )
-    parser.set_defaults(handler=handler)
-    return parser
-
-
-def _add_report(actions: Any) -> None:
-    report = actions.add_parser(
-        "report",
-        help="one PDF (and CSV) of every practice's position, from the packs whose signature is good",
-        description="Build the estate report for the ICB's board from a folder of packs. Only packs whose "
-        "signature is good are read; the others are listed apart.",
-    )
-    report.add_argument("paths", nargs="+", type=Path, metavar="FOLDER", help="a folder of packs (or packs)")
-    report.add_argument("--out", type=Path, required=True, metavar="PDF", help="the report to write (.pdf)")
-    report.add_argument(
-        "--csv", type=Path, metavar="FILE", help="the same data as CSV (default: beside the PDF)"
-    )
-    add_trust_options(report)
-    report.set_defaults(handler=report_cmd)
-
 
 def _passphrase(args: argparse.Namespace, new: bool = False) -> str:
     try:
         given = passphrases.passphrase_from(
-            args.passphrase_file, {passphrases.ENV_VAR: os.environ.get(ENV_VAR, "")}
+            args.passphrase_file, {passphrases.ENV_VAR: os.environ.get(ICB_PASSPHRASE_ENV, "")}
         )
     except IdentityError as exc:
         raise CommandError(str(exc), 2) from None
@@ -104,7 +45,8 @@ def _passphrase(args: argparse.Namespace, new: bool = False) -> str:
         return given
     if not sys.stdin.isatty():
         raise CommandError(
-            f"No passphrase for the ICB's issuing key was given: use --passphrase-file FILE or set {ENV_VAR}.",
+            "No passphrase for the ICB's issuing key was given: "
+            f"use --passphrase-file FILE or set {ICB_PASSPHRASE_ENV}.",
             2,
         )
     try:

@@ -4,25 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
-from typing import Any
 
 from wizard.cli.draft_cmds import open_for_command
 from wizard.cli.output import CommandError
 from wizard.core.portal import PortalRow, portal_csv, portal_sheet
 from wizard.core.scoring import included_banks
-
-
-def register(commands: Any) -> None:
-    sheet = commands.add_parser(
-        "portal-sheet",
-        help="every toolkit item with its answer, ready to copy into the online toolkit",
-        description="List every DSPT evidence item in toolkit order with the answer in the toolkit's "
-        "form (tick, text or document) and the comment to add.",
-    )
-    sheet.add_argument("draft", type=Path, metavar="DRAFT")
-    sheet.add_argument("--csv", action="store_true", help="print CSV (for a spreadsheet)")
-    sheet.set_defaults(handler=portal_sheet_cmd)
 
 
 def _text(rows: list[PortalRow]) -> str:

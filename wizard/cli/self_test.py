@@ -35,8 +35,9 @@ from wizard.core.check_results import DeviceReport, status_summary
 from wizard.core.demo import demo_draft
 from wizard.core.draft.evidence import add_evidence
 from wizard.core.draft.store import save_draft
+from wizard.core.env_names import DATA_ENV
 from wizard.core.estate import add_device_report
-from wizard.core.paths import DATA_ENV, data_dir, is_installed, is_portable
+from wizard.core.paths import data_dir, is_installed, is_portable
 from wizard.pack.build import PackResult
 from wizard.pack.identity.passphrase import ENV_VAR
 from wizard.pack.identity.store import create_identity, load_identity

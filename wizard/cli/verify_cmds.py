@@ -16,6 +16,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TypeVar
 
+from wizard.cli.args.verify import CSV_NAME
 from wizard.cli.output import CommandError, plain, print_json
 from wizard.core.atomic import atomic_write
 from wizard.core.bank.errors import BankError
@@ -37,59 +38,8 @@ from wizard.icb.folder_report import (
 from wizard.icb.received import CheckedPack, Trust, check_packs, gather, quiet_pyhanko
 from wizard.icb.trust_store import from_certificates, load_trust_dir
 
-CSV_NAME = "verification-summary.csv"
 CSV_COLUMNS = COLUMNS
 T = TypeVar("T")
-
-
-def add_trust_options(parser: argparse.ArgumentParser) -> None:
-    """Whom to trust, as ``verify`` and ``icb report`` both take it."""
-    who = parser.add_mutually_exclusive_group()
-    who.add_argument(
-        "--trust",
-        type=Path,
-        metavar="CERT",
-        help="a certificate file (PEM or DER; several in one PEM file): practices' certificates, "
-        "or the ICB's certificate that issued them",
-    )
-    who.add_argument("--fingerprint", metavar="SHA256", help="the certificate's SHA-256 fingerprint")
-    who.add_argument(
-        "--trust-dir",
-        type=Path,
-        metavar="DIR",
-        help="the ICB's trust folder: each practice's certificate filed by ODS code (see trust add)",
-    )
-    parser.add_argument(
-        "--crl",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="a revocation list the ICB wrote (icb revoke); packs signed with a revoked certificate are not good",
-    )
-    parser.add_argument(
-        "--expect",
-        type=Path,
-        metavar="FILE",
-        help="the practices a pack is expected from, one ODS code a line (a name may follow a comma)",
-    )
-
-
-def register(commands: Any) -> None:
-    verify = commands.add_parser(
-        "verify",
-        help="check signed evidence packs (a file or a folder of them)",
-        description="Check that packs are intact, signed by the practice and unchanged since. "
-        "Exit 0 only when every pack is good (and every expected practice sent one), 1 when any is not, "
-        "2 when a file cannot be read.",
-    )
-    verify.add_argument("paths", nargs="+", type=Path, metavar="PDF", help="a pack, or a folder of packs")
-    add_trust_options(verify)
-    verify.add_argument("--json", action="store_true", help="print JSON")
-    verify.add_argument(
-        "--csv", type=Path, metavar="FILE", help=f"where to write the summary (default: {CSV_NAME})"
-    )
-    verify.set_defaults(handler=verify_cmd)
 
 
 def bad_input(call: Callable[..., T], *args: Any, **kwargs: Any) -> T:

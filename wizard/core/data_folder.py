@@ -17,8 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from wizard.core.draft.evidence import evidence_dir
 from wizard.core.paths import data_dir
+
+
+def evidence_dir(draft_path: Path) -> Path:
+    """A draft's evidence folder: "<draft name> evidence" beside the draft, wherever it is kept."""
+    return draft_path.with_name(f"{draft_path.stem} evidence")
 
 
 @dataclass(frozen=True)

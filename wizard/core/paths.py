@@ -12,9 +12,10 @@ from pathlib import Path
 
 import platformdirs
 
+from wizard.core.env_names import DATA_ENV
+
 APP_DIR_NAME = "GP Cyber Wizard"
 PORTABLE_MARKER = "portable"
-DATA_ENV = "GPCW_DATA_DIR"
 
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent  # .../wizard
 _CHECKOUT_ROOT = _PACKAGE_ROOT.parent

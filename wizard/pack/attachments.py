@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from wizard.core.bank.model import Bank
-from wizard.core.draft.evidence import MAX_NAME, EvidenceError, evidence_dir, read_evidence, safe_name
+from wizard.core.data_folder import evidence_dir
+from wizard.core.draft.evidence import MAX_NAME, EvidenceError, read_evidence, safe_name
 from wizard.core.draft.model import Draft, draft_to_bytes
 from wizard.core.estate import device_reports
 from wizard.core.scoring import ESTIMATE_WORDS, Assessment, included_banks, score

@@ -13,7 +13,7 @@ import os
 import stat
 from pathlib import Path
 
-from wizard.core.draft.evidence import evidence_dir
+from wizard.core.data_folder import evidence_dir
 from wizard.pack.attachments import PackInputError
 from wizard.pack.identity.store import identity_dir
 

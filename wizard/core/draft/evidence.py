@@ -19,6 +19,7 @@ from pathlib import Path
 
 from wizard.core.atomic import read_regular
 from wizard.core.bank.schema import Item
+from wizard.core.data_folder import evidence_dir
 from wizard.core.draft.model import Draft, EvidenceRef, now
 
 MAX_EVIDENCE_BYTES = 250 * 1024 * 1024
@@ -30,10 +31,6 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lp
 
 class EvidenceError(ValueError):
     """The file cannot be used as evidence; the message says why, plainly."""
-
-
-def evidence_dir(draft_path: Path) -> Path:
-    return draft_path.with_name(f"{draft_path.stem} evidence")
 
 
 def safe_name(original: str) -> str:

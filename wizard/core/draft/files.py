@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from wizard.core.data_folder import evidence_dir
 from wizard.core.draft.backups import GENERATIONS, backup_path
-from wizard.core.draft.evidence import evidence_dir, safe_name
+from wizard.core.draft.evidence import safe_name
 
 PROVISIONAL = re.compile(r"^Assessment \d{4}-\d{2}-\d{2} \d{4}( \(\d+\))?$")
 

@@ -18,11 +18,12 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail
 
 from wizard.core.atomic import read_regular
+from wizard.core.env_names import PASSPHRASE_ENV
 from wizard.core.paths import is_portable
 from wizard.pack.identity.cert import IdentityError
 
 SERVICE = "GP Cyber Wizard"
-ENV_VAR = "GPCW_PASSPHRASE"
+ENV_VAR = PASSPHRASE_ENV
 _INSECURE_MODULES = ("keyrings.alt", "keyring.backends.null", "keyring.backends.fail")
 _NO_STORE = (
     "This computer has no secure password store, so the passphrase cannot be remembered here. "
