@@ -46,6 +46,7 @@ self-test: setup
 bench: setup
 	$(PY) benchmarks/core.py
 	$(PY) benchmarks/startup.py
+	$(PY) benchmarks/cli_startup.py
 	$(PY) benchmarks/checks.py
 	$(PY) benchmarks/pack.py
 	$(PY) benchmarks/bundle.py
