@@ -49,6 +49,7 @@ bench: setup
 	$(PY) benchmarks/cli_startup.py
 	$(PY) benchmarks/checks.py
 	$(PY) benchmarks/pack.py
+	$(PY) benchmarks/icb.py
 	$(PY) benchmarks/bundle.py
 
 clean:

@@ -1,7 +1,7 @@
 """Build the evidence pack PDF (before attachments and signing) with reportlab platypus.
 
-The pack is built twice: the first pass counts the pages so every footer can
-say "Page X of Y", the second is the one returned. The declaration page comes
+The pack is laid out once. The canvas holds each finished page back until the
+last one, so every footer can say "Page X of Y" without a second layout pass. The declaration page comes
 last and holds an empty framed box whose coordinates the signing code uses for
 the visible signature stamp; the technical details follow it.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import io
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped, unused-ignore]
 from reportlab.lib.units import cm  # type: ignore[import-untyped, unused-ignore]
@@ -55,6 +56,7 @@ COVER_BAND = 5 * cm
 TITLE = "Data security evidence pack"
 INCOMPLETE = "INCOMPLETE"
 SUBJECT = "DSPT and Cyber Essentials evidence"
+FOOTER_Y = 1.2 * cm
 
 
 def default_period(banks: list[Bank]) -> str:
@@ -75,15 +77,37 @@ class _Pages:
     created: str
     period: str
     incomplete: bool = False  # marked on every page, so a loose page cannot pass for a finished pack
-    total: int | None = None
     seen: int = field(default=0)
 
 
+class _NumberedCanvas(Canvas):  # type: ignore[misc, unused-ignore]
+    """Keeps each page until the document ends, then writes "Page X of Y" on all of them."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._held: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held)
+        for state in self._held:
+            self.__dict__.update(state)
+            self.setFillColor(GREY)
+            self.setFont(FONT_BOLD, 7.5)
+            self.drawRightString(
+                PAGE_WIDTH - PAGE_MARGIN, FOOTER_Y, f"Page {self.getPageNumber()} of {total}"
+            )
+            super().showPage()
+        super().save()
+
+
 def _footer(canvas: Canvas, pages: _Pages) -> None:
-    """Document id and "Page X of Y" on every page, so a loose printed page can be traced."""
-    number = canvas.getPageNumber()
-    pages.seen = max(pages.seen, number)
-    y = 1.2 * cm
+    """Document id on every page (the canvas adds "Page X of Y"), so a loose printed page can be traced."""
+    pages.seen = max(pages.seen, canvas.getPageNumber())
+    y = FOOTER_Y
     canvas.setStrokeColor(NHS_BLUE)
     canvas.setLineWidth(0.8)
     canvas.line(PAGE_MARGIN, y + 10, PAGE_WIDTH - PAGE_MARGIN, y + 10)
@@ -92,9 +116,6 @@ def _footer(canvas: Canvas, pages: _Pages) -> None:
     ident = f"  ·  Document ID {pages.document_id}" + (f"  ·  {INCOMPLETE}" if pages.incomplete else "")
     room = PAGE_WIDTH - 2 * PAGE_MARGIN - 3 * cm - stringWidth(ident, FONT, 7.5)
     canvas.drawString(PAGE_MARGIN, y, fit(pages.practice, FONT, 7.5, room) + ident)
-    total = pages.total if pages.total is not None else "?"
-    canvas.setFont(FONT_BOLD, 7.5)
-    canvas.drawRightString(PAGE_WIDTH - PAGE_MARGIN, y, f"Page {number} of {total}")
 
 
 def _header(canvas: Canvas, pages: _Pages) -> None:
@@ -248,8 +269,8 @@ def _document(buffer: io.BytesIO, inputs: PackInputs, pages: _Pages) -> BaseDocT
     )
 
 
-def _build_once(inputs: PackInputs, total: int | None) -> tuple[bytes, _Pages, SignatureBox]:
-    """One full build; returns the bytes, the page count seen and where the signature box went."""
+def _build(inputs: PackInputs) -> tuple[bytes, _Pages, SignatureBox]:
+    """The build; returns the bytes, the page count seen and where the signature box went."""
     practice = inputs.draft.practice.name or "Practice name not recorded"
     assert inputs.content is not None  # build_report fills it in
     content = inputs.content
@@ -259,11 +280,10 @@ def _build_once(inputs: PackInputs, total: int | None) -> tuple[bytes, _Pages, S
         when(inputs.created_at),
         inputs.period,
         not content.completeness.complete,
-        total,
     )
     box = SignatureBox()
     buffer = io.BytesIO()
-    _document(buffer, inputs, pages).build(_story(inputs, content, box))
+    _document(buffer, inputs, pages).build(_story(inputs, content, box), canvasmaker=_NumberedCanvas)
     return buffer.getvalue(), pages, box
 
 
@@ -276,8 +296,7 @@ def build_report(inputs: PackInputs) -> BuiltReport:
         inputs = dataclasses.replace(
             inputs, period=default_period(included_banks(inputs.banks, inputs.draft))
         )
-    _, first, _ = _build_once(inputs, None)
-    pdf, pages, box = _build_once(inputs, first.seen)
-    if pages.seen != first.seen or box.page < 0:
-        raise RuntimeError("the evidence pack's layout changed between passes")  # a bug, not a user error
+    pdf, pages, box = _build(inputs)
+    if box.page < 0:
+        raise RuntimeError("the evidence pack has no signature box")  # a bug, not a user error
     return BuiltReport(pdf=pdf, page_count=pages.seen, signature_page=box.page, signature_box=box.box)
