@@ -12,14 +12,12 @@ import datetime as dt
 import hashlib
 import json
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.cli_run import run_cli
 from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
 from wizard.core.draft.evidence import evidence_dir
@@ -87,13 +85,6 @@ def test_evidence_outside_the_folder_is_refused(real_banks: list[Bank], place: s
     ]
     draft_path.write_text(json.dumps(data), encoding="utf-8")
     out = tmp_path / "pack.pdf"
-    result = subprocess.run(
-        [sys.executable, "-m", "wizard", "pack", str(draft_path), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "GPCW_PASSPHRASE": PASS},
-        timeout=180,
-    )
+    result = run_cli("pack", draft_path, "--out", out, env={"GPCW_PASSPHRASE": PASS})
     assert result.returncode == 1 and words in result.stderr, result.stderr
     assert "Traceback" not in result.stderr and not out.exists()
