@@ -1,10 +1,8 @@
-"""The practice's signing identity: real files on disk, a real CLI process, a fake keyring."""
+"""The practice's signing identity: real files on disk, the real commands, a fake keyring."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import io
 import os
 import subprocess
 import sys
@@ -23,7 +21,7 @@ from cryptography.x509.oid import NameOID
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail
 
-from tests.conftest import ROOT
+from tests.cli_run import run_cli
 from wizard.core import paths
 from wizard.pack.identity import passphrase as pp
 from wizard.pack.identity.store import (
@@ -316,63 +314,24 @@ def test_import_refuses_other_files(tmp_path: Path) -> None:
 
 # --- the command line --------------------------------------------------------------------------
 
-_SHIM = """
-import argparse, sys
-from wizard.cli import identity_cmds
-from wizard.cli.output import CommandError
-parser = argparse.ArgumentParser(prog="python -m wizard")
-identity_cmds.register(parser.add_subparsers(dest="command", required=True))
-args = parser.parse_args(sys.argv[1:])
-try:
-    sys.exit(args.handler(args))
-except CommandError as exc:
-    print(exc, file=sys.stderr)
-    sys.exit(exc.code)
-"""
-
-
-def _registered() -> bool:
-    """Use the real ``python -m wizard`` once wizard/cli/__init__.py registers the commands."""
-    from wizard.cli import build_parser
-
-    with contextlib.redirect_stderr(io.StringIO()):
-        try:
-            build_parser().parse_args(["identity", "show"])
-        except SystemExit:
-            return False
-    return True
-
-
-def wiz(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    entry = ["-m", "wizard"] if _registered() else ["-c", _SHIM]
-    return subprocess.run(
-        [sys.executable, *entry, *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-        env={**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", **(env or {})},
-    )
-
 
 def test_cli_create_show_export_leave_no_passphrase_on_disk(tmp_path: Path) -> None:
     data = Path(os.environ["GPCW_DATA_DIR"])
     env = {"GPCW_PASSPHRASE": PASS}
-    made = wiz(
+    made = run_cli(
         "identity", "create", "--practice", "Riverside Surgery", "--ods", "a12345", "--remember", env=env
     )
     assert made.returncode == 0, made.stderr
     assert "no secure password store" in made.stdout
     fingerprint = load_identity(PASS).fingerprint
     assert fingerprint in made.stdout
-    shown = wiz("identity", "show")
+    shown = run_cli("identity", "show")
     assert shown.returncode == 0 and fingerprint in shown.stdout and "self-signed" in shown.stdout
-    as_json = wiz("identity", "show", "--json")
+    as_json = run_cli("identity", "show", "--json")
     assert as_json.returncode == 0 and f'"sha256": "{fingerprint}"' in as_json.stdout
-    exported = wiz("identity", "export-cert", data / "for-icb.pem")
+    exported = run_cli("identity", "export-cert", data / "for-icb.pem")
     assert exported.returncode == 0, exported.stderr
-    again = wiz("identity", "create", "--practice", "Riverside Surgery", "--ods", "A12345", env=env)
+    again = run_cli("identity", "create", "--practice", "Riverside Surgery", "--ods", "A12345", env=env)
     assert again.returncode == 1 and "already has a signing identity" in again.stderr
     forms = [PASS.encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be")]
     for name, content in snapshot(data).items():
@@ -382,13 +341,13 @@ def test_cli_create_show_export_leave_no_passphrase_on_disk(tmp_path: Path) -> N
 
 
 def test_cli_plain_errors(tmp_path: Path) -> None:
-    no_names = wiz("identity", "create", env={"GPCW_PASSPHRASE": PASS})
+    no_names = run_cli("identity", "create", env={"GPCW_PASSPHRASE": PASS})
     assert no_names.returncode == 1 and "--practice" in no_names.stderr
-    no_pass = wiz("identity", "create", "--practice", "Riverside", "--ods", "A12345")
+    no_pass = run_cli("identity", "create", "--practice", "Riverside", "--ods", "A12345")
     assert no_pass.returncode == 1 and "--passphrase-file" in no_pass.stderr
-    nothing = wiz("identity", "show")
+    nothing = run_cli("identity", "show")
     assert nothing.returncode == 1 and "no signing identity yet" in nothing.stderr
-    missing = wiz("identity", "import", tmp_path / "x.p12", "--passphrase-file", tmp_path / "nope.txt")
+    missing = run_cli("identity", "import", tmp_path / "x.p12", "--passphrase-file", tmp_path / "nope.txt")
     assert missing.returncode == 1 and "could not be read" in missing.stderr
     for result in (no_names, no_pass, nothing, missing):
         assert "Traceback" not in result.stderr
@@ -397,10 +356,10 @@ def test_cli_plain_errors(tmp_path: Path) -> None:
 def test_cli_import_with_passphrase_file(tmp_path: Path, icb_p12: IcbFile) -> None:
     secret = tmp_path / "pass.txt"
     secret.write_bytes(b"\xef\xbb\xbficb-issued-pass\r\nignored\r\n")
-    result = wiz("identity", "import", icb_p12[0], "--passphrase-file", secret)
+    result = run_cli("identity", "import", icb_p12[0], "--passphrase-file", secret)
     assert result.returncode == 0, result.stderr
     assert "Test ICB CA" in result.stdout
-    shown = wiz("identity", "show")
+    shown = run_cli("identity", "show")
     assert "Issued by:   CN=Test ICB CA" in shown.stdout and "Issuer cert: CN=Test ICB CA" in shown.stdout
 
 
