@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +14,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from wizard.checks.catalogue import CHECK_IDS
 from wizard.core.bank.model import Bank, bank_files, load_banks
 from wizard.core.draft.model import Draft, new_draft
+from wizard.pack.identity.store import Identity, create_identity, identity_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI_BANKS = FIXTURES / "banks"
+RIVERSIDE_PASSPHRASE = "Riverside-passphrase-2026"
 
 
 @pytest.fixture(scope="session")
@@ -48,3 +51,22 @@ def icb_estate(real_banks: list[Bank], tmp_path_factory: pytest.TempPathFactory)
     from tests.icb_kit import build_estate
 
     return build_estate(real_banks, tmp_path_factory.mktemp("estate"))
+
+
+@pytest.fixture(scope="session")
+def _riverside_identity_made(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Identity]:
+    """Riverside Surgery's signing identity as ``identity create`` makes it, made once per session.
+
+    Its key derivation is slow on purpose (half a second); tests copy the files instead.
+    """
+    folder = tmp_path_factory.mktemp("riverside-identity")
+    return folder, create_identity("Riverside Surgery", "A12345", RIVERSIDE_PASSPHRASE, folder)
+
+
+@pytest.fixture
+def riverside_identity(_riverside_identity_made: tuple[Path, Identity]) -> Identity:
+    """That identity's files copied into this test's own data folder; its passphrase is RIVERSIDE_PASSPHRASE."""
+    folder, identity = _riverside_identity_made
+    shutil.copytree(identity_dir(folder), identity_dir())
+    return identity
+

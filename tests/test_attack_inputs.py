@@ -20,16 +20,15 @@ import pytest
 
 from tests.attack_kit import HandMade, agrees_with_pdfsig, hand_made_pack, practice_key
 from tests.cli_run import Ran, run_cli, run_process
+from tests.conftest import RIVERSIDE_PASSPHRASE as PASS
 from tests.conftest import ROOT
 from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
 from wizard.core.draft.model import draft_to_bytes
 from wizard.core.draft.store import save_draft
 from wizard.pack.attachments import ANSWERS, SUMMARY, Attachment
-from wizard.pack.identity.store import create_identity
 from wizard.pack.verify import verify_file
 
-PASS = "Riverside-passphrase-2026"
 DEEP = 100_000
 
 
@@ -61,10 +60,10 @@ def test_pack_from_a_device_or_a_pipe(pipe: Path, tmp_path: Path) -> None:
     _plain(run_process("pack", "/dev/zero", "--out", tmp_path / "p.pdf"), 2, "is not a draft file")
 
 
+@pytest.mark.usefixtures("riverside_identity")
 def test_passphrase_file_or_key_file_that_is_a_pipe(
     real_banks: list[Bank], pipe: Path, tmp_path: Path
 ) -> None:
-    create_identity("Riverside Surgery", "A12345", PASS)
     draft = tmp_path / "riverside.json"
     save_draft(draft, demo_draft(real_banks, dt.date.today()))
     out = tmp_path / "p.pdf"
@@ -97,9 +96,9 @@ def test_a_draft_nested_far_too_deep(tmp_path: Path) -> None:
     _plain(run_cli("pack", draft, "--out", tmp_path / "p.pdf"), 2, "cannot be opened")
 
 
+@pytest.mark.usefixtures("riverside_identity")
 def test_check_results_that_are_not_device_results(real_banks: list[Bank], tmp_path: Path) -> None:
     """Deeply nested where a computer's results belong: the draft is refused as damaged, nothing is signed."""
-    create_identity("Riverside Surgery", "A12345", PASS)
     data = json.loads(draft_to_bytes(demo_draft(real_banks, dt.date.today())))
     nested: dict[str, object] = {}
     for _ in range(600):

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 
 from tests.cli_run import run_cli, run_process
+from tests.conftest import RIVERSIDE_PASSPHRASE as PASSPHRASE
 from tests.conftest import ROOT
 from wizard.checks.evaluate import evaluate
 from wizard.checks.facts import load_snapshot
@@ -28,11 +29,10 @@ from wizard.core.estate import add_device_report
 from wizard.core.paths import data_dir
 from wizard.pack.attachments import PackInputError
 from wizard.pack.build import build_pack
-from wizard.pack.identity.store import create_identity, identity_dir
+from wizard.pack.identity.store import Identity, identity_dir
 from wizard.pack.sign import SigningKey
 from wizard.pack.verify import verify_file
 
-PASSPHRASE = "Riverside-passphrase-2026"
 RECORDED = ROOT / "tests" / "fixtures" / "checks" / "linux" / "debian12-container-root.json"
 
 
@@ -42,8 +42,10 @@ def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture
-def practice(real_banks: list[Bank], tmp_path: Path) -> tuple[Draft, Path, SigningKey]:
-    identity = create_identity("Riverside Surgery", "A12345", PASSPHRASE)
+def practice(
+    real_banks: list[Bank], riverside_identity: Identity, tmp_path: Path
+) -> tuple[Draft, Path, SigningKey]:
+    identity = riverside_identity  # made by identity create, in this test's data folder
     draft = demo_draft(real_banks, dt.date.today())
     path = tmp_path / "riverside.json"
     save_draft(path, draft)

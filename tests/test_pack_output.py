@@ -9,19 +9,19 @@ from pathlib import Path
 import pytest
 
 from tests.cli_run import run_cli
+from tests.conftest import RIVERSIDE_PASSPHRASE as PASS
 from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
 from wizard.core.draft.evidence import add_evidence, evidence_dir
 from wizard.core.draft.store import save_draft
-from wizard.pack.identity.store import KEY_FILE, create_identity, identity_dir
+from wizard.pack.identity.store import KEY_FILE, Identity, identity_dir
 
-PASS = "Riverside-passphrase-2026"
 ENV = {"GPCW_PASSPHRASE": PASS}
 
 
 @pytest.fixture
-def practice(real_banks: list[Bank], tmp_path: Path) -> Path:
-    create_identity("Riverside Surgery", "A12345", PASS)
+def practice(real_banks: list[Bank], riverside_identity: Identity, tmp_path: Path) -> Path:
+    """The demo draft with one evidence file, and Riverside's signing identity in the data folder."""
     draft = demo_draft(real_banks, dt.date.today())
     path = tmp_path / "riverside.json"
     save_draft(path, draft)
