@@ -15,6 +15,7 @@ from wizard.checks.catalogue import CHECK_IDS
 from wizard.core.bank.model import Bank, bank_files, load_banks
 from wizard.core.draft.model import Draft, new_draft
 from wizard.pack.identity.store import Identity, create_identity, identity_dir
+from wizard.pack.sign import SigningKey
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -70,3 +71,11 @@ def riverside_identity(_riverside_identity_made: tuple[Path, Identity]) -> Ident
     shutil.copytree(identity_dir(folder), identity_dir())
     return identity
 
+
+@pytest.fixture(scope="session")
+def demo_pack(real_banks: list[Bank], tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, SigningKey]:
+    """A genuine pack of the demo assessment and the key that signed it, built once: read it, never change it."""
+    from tests.attack_kit import genuine_pack, practice_key
+
+    key = practice_key()
+    return genuine_pack(real_banks, tmp_path_factory.mktemp("demo-pack"), key), key

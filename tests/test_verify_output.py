@@ -83,9 +83,8 @@ def test_no_cell_of_the_csv_is_a_formula(real_banks: list[Bank], tmp_path: Path)
     assert not [cell for row in rows for cell in row.values() if cell.startswith(tuple(starts))]
 
 
-def test_a_folder_checks_pdf_in_any_case(real_banks: list[Bank], tmp_path: Path) -> None:
-    key = practice_key()
-    built = genuine_pack(real_banks, tmp_path / "build", key)
+def test_a_folder_checks_pdf_in_any_case(demo_pack: tuple[Path, SigningKey], tmp_path: Path) -> None:
+    built, key = demo_pack
     folder = tmp_path / "received"
     folder.mkdir()
     for name in ("a.pdf", "B.PDF", "c.Pdf"):
@@ -114,9 +113,13 @@ def test_an_empty_folder_says_so(tmp_path: Path) -> None:
     assert not (empty / "verification-summary.csv").exists() and "Traceback" not in result.stderr
 
 
-def test_verdicts_are_printed_when_the_csv_cannot_be_written(real_banks: list[Bank], tmp_path: Path) -> None:
-    key = practice_key()
-    built = genuine_pack(real_banks, tmp_path / "build", key)
+def test_verdicts_are_printed_when_the_csv_cannot_be_written(
+    demo_pack: tuple[Path, SigningKey], tmp_path: Path
+) -> None:
+    built = tmp_path / "build" / "pack.pdf"  # a copy: this test gives it as the CSV, to see it left alone
+    built.parent.mkdir()
+    shutil.copy(demo_pack[0], built)
+    key = demo_pack[1]
     folder = tmp_path / "received"
     folder.mkdir()
     shutil.copy(built, folder / "a.pdf")
