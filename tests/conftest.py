@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -48,10 +49,28 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def icb_estate(real_banks: list[Bank], tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """Forty practices' packs, a trust folder and the expected list (tests/icb_kit.py), made once."""
-    from tests.icb_kit import build_estate
+    """Forty practices' packs, a trust folder and the expected list (tests/icb_kit.py), made once a run.
 
-    return build_estate(real_banks, tmp_path_factory.mktemp("estate"))
+    Forty signed packs take half a minute. Under pytest-xdist the workers share
+    one estate in the run's own temporary folder: the first to need it builds it
+    holding a lock, the others wait for the lock and read the same files. Every
+    user only reads them.
+    """
+    from tests.icb_kit import Estate, build_estate
+
+    if "PYTEST_XDIST_WORKER" not in os.environ or sys.platform == "win32":
+        return build_estate(real_banks, tmp_path_factory.mktemp("estate"))
+    import fcntl
+
+    run = tmp_path_factory.getbasetemp().parent  # above each worker's own folder: this run's
+    root, built = run / "icb-estate", run / "icb-estate.built"
+    with (run / "icb-estate.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not built.exists():
+            shutil.rmtree(root, ignore_errors=True)  # a worker stopped half way leaves half an estate
+            build_estate(real_banks, root)
+            built.touch()
+    return Estate.at(root)
 
 
 @pytest.fixture(scope="session")
