@@ -21,7 +21,7 @@ from cryptography.x509.oid import NameOID
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail
 
-from tests.cli_run import run_cli
+from tests.cli_run import run_cli, run_process
 from wizard.core import paths
 from wizard.pack.identity import passphrase as pp
 from wizard.pack.identity.store import (
@@ -351,6 +351,17 @@ def test_cli_plain_errors(tmp_path: Path) -> None:
     assert missing.returncode == 1 and "could not be read" in missing.stderr
     for result in (no_names, no_pass, nothing, missing):
         assert "Traceback" not in result.stderr
+
+
+def test_a_passphrase_piped_into_a_real_process_is_never_read() -> None:
+    """Standard input that is a pipe, not a terminal: the command says how to give it, and makes nothing."""
+    piped = run_process("identity", "create", "--practice", "Riverside", "--ods", "A12345", stdin=PASS + "\n")
+    assert (
+        piped.returncode == 1
+        and "No passphrase was given" in piped.stderr
+        and "Traceback" not in piped.stderr
+    )
+    assert not identity_dir().exists()
 
 
 def test_cli_import_with_passphrase_file(tmp_path: Path, icb_p12: IcbFile) -> None:
