@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -28,6 +29,7 @@ from wizard.pack.identity.store import (
     CERT_FILE,
     KDF_ROUNDS,
     KEY_FILE,
+    Identity,
     IdentityError,
     certificate_summary,
     create_identity,
@@ -46,6 +48,23 @@ TRIPLE_DES_PBE_OID = bytes.fromhex("060a2a864886f70d010c0103")  # the legacy PKC
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def _made_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Identity]:
+    folder = tmp_path_factory.mktemp("made")
+    return folder, create_identity("Riverside Surgery", "A12345", PASS, folder)
+
+
+@pytest.fixture
+def made(_made_once: tuple[Path, Identity], tmp_path: Path) -> Identity:
+    """What ``create_identity(..., PASS, tmp_path)`` leaves in tmp_path: its files, copied from one made once.
+
+    For tests about the files a new identity has; those about making one call create_identity themselves.
+    """
+    folder, identity = _made_once
+    shutil.copytree(identity_dir(folder), identity_dir(tmp_path))
+    return identity
 
 
 # --- create, load, store -------------------------------------------------------------------
@@ -99,16 +118,16 @@ _NAME_OIDS = (
 )
 
 
+@pytest.mark.usefixtures("made")
 def test_wrong_passphrase_changes_nothing(tmp_path: Path) -> None:
-    create_identity("Riverside Surgery", "A12345", PASS, tmp_path)
     before = snapshot(tmp_path)
     with pytest.raises(IdentityError, match="That passphrase is not right"):
         load_identity("correct horse £ batterY", tmp_path)
     assert snapshot(tmp_path) == before
 
 
+@pytest.mark.usefixtures("made")
 def test_key_file_is_encrypted_with_aes(tmp_path: Path) -> None:
-    create_identity("Riverside Surgery", "A12345", PASS, tmp_path)
     data = (identity_dir(tmp_path) / KEY_FILE).read_bytes()
     for no_password in (None, b""):
         with pytest.raises(ValueError):
@@ -116,9 +135,9 @@ def test_key_file_is_encrypted_with_aes(tmp_path: Path) -> None:
     assert AES256_CBC_OID in data and TRIPLE_DES_PBE_OID not in data
 
 
+@pytest.mark.usefixtures("made")
 def test_key_file_mac_is_as_slow_to_guess_as_its_encryption(tmp_path: Path) -> None:
     """A wrong passphrase fails against the MAC first: it must cost as many rounds as the key's encryption."""
-    create_identity("Riverside Surgery", "A12345", PASS, tmp_path)
     data = (identity_dir(tmp_path) / KEY_FILE).read_bytes()
     mac = asn1_pkcs12.Pfx.load(data)["mac_data"]
     assert (
@@ -187,15 +206,13 @@ def test_missing_and_damaged_files(tmp_path: Path) -> None:
         load_certificate(tmp_path)
 
 
-def test_load_mends_a_lost_public_copy(tmp_path: Path) -> None:
-    made = create_identity("Riverside Surgery", "A12345", PASS, tmp_path)
+def test_load_mends_a_lost_public_copy(made: Identity, tmp_path: Path) -> None:
     (identity_dir(tmp_path) / CERT_FILE).unlink()
     load_identity(PASS, tmp_path)
     assert load_certificate(tmp_path) == [made.certificate]
 
 
-def test_summary_and_export(tmp_path: Path) -> None:
-    made = create_identity("Riverside Surgery", "A12345", PASS, tmp_path)
+def test_summary_and_export(made: Identity, tmp_path: Path) -> None:
     summary = certificate_summary(made.certificate)
     assert summary["subject"] == summary["issuer"]
     assert "CN=Riverside Surgery" in summary["subject"] and "serialNumber=A12345" in summary["subject"]
