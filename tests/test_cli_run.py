@@ -37,24 +37,17 @@ def test_output_is_utf8_read_back_as_a_pipe_would_be_in_the_working_folder_given
     assert result.returncode == 1 and "bank £ – ’.yaml: NOT valid" in result.stderr, result.stderr
 
 
-def test_the_environment_working_folder_and_streams_are_put_back(tmp_path: Path) -> None:
+def test_the_environment_working_folder_and_streams_are_put_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    create = ("identity", "create", "--practice", "Riverside Surgery", "--ods", "A12345")
+    monkeypatch.setenv("GPCW_PASSPHRASE", PASS)
     before, folder, streams = dict(os.environ), Path.cwd(), (sys.stdin, sys.stdout, sys.stderr)
-    made = run_cli(
-        "identity",
-        "create",
-        "--practice",
-        "Riverside Surgery",
-        "--ods",
-        "A12345",
-        env={
-            "GPCW_PASSPHRASE": PASS,
-            "GPCW_DATA_DIR": str(tmp_path / "other"),
-            "PYTHON_KEYRING_BACKEND": None,
-        },
-        cwd=tmp_path,
-    )
+    unset = run_cli(*create, env={"GPCW_PASSPHRASE": None})
+    assert unset.returncode == 1 and "No passphrase was given" in unset.stderr  # it saw the variable gone
+    made = run_cli(*create, env={"GPCW_DATA_DIR": str(tmp_path / "other")}, cwd=tmp_path)
     assert made.returncode == 0, made.stderr
-    assert (tmp_path / "other" / "identity").is_dir()  # the command saw the variables it was given
+    assert (tmp_path / "other" / "identity").is_dir()  # it saw the variable it was given
     assert dict(os.environ) == before and Path.cwd() == folder
     assert (sys.stdin, sys.stdout, sys.stderr) == streams
 
