@@ -24,8 +24,9 @@ lint: setup
 	$(PY) -m mypy
 	.venv/bin/lint-imports
 
+# Spread over every core (pytest-xdist); the workers share one ICB estate (tests/conftest.py).
 test: lint
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not package"
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not package" -n auto
 
 # The packaging stage, after the fast tests: tests/test_bundle.py builds the onedir
 # USB bundle (about a minute; build/onedir is reused) and runs both executables'

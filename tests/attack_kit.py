@@ -12,7 +12,6 @@ import datetime as dt
 import io
 import re
 import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 
+from tests.cli_run import Ran, run_cli
 from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
 from wizard.core.draft.model import Draft
@@ -251,14 +251,8 @@ def agrees_with_pdfsig(path: Path, intact_and_valid: bool, whole_file: bool) -> 
     return pdfsig(path) == (intact_and_valid, whole_file)
 
 
-def verify_command(pack: Path, key: SigningKey, folder: Path) -> subprocess.CompletedProcess[str]:
+def verify_command(pack: Path, key: SigningKey, folder: Path) -> Ran:
     """``python -m wizard verify PACK --trust CERT``, as a commissioner runs it."""
     cert = folder / "practice.pem"
     cert.write_bytes(key.certificate.public_bytes(serialization.Encoding.PEM))
-    return subprocess.run(
-        [sys.executable, "-m", "wizard", "verify", str(pack), "--trust", str(cert)],
-        capture_output=True,
-        text=True,
-        cwd=Path(__file__).resolve().parent.parent,
-        timeout=180,
-    )
+    return run_cli("verify", pack, "--trust", cert)

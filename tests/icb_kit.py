@@ -11,7 +11,7 @@ derivation is deliberately slow); packs come from ``build_pack``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography import x509
@@ -52,15 +52,20 @@ def name(code: str) -> str:
     return f"Practice {code[-2:]} Surgery"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Estate:
     folder: Path  # the packs, as the ICB received them
     trust: Path  # the ICB's trust folder
     expect: Path  # the expected practices, one ODS code a line
     icb_cert: Path
-    icb: IcbIdentity
-    keys: dict[str, SigningKey] = field(default_factory=dict)
-    files: dict[str, str] = field(default_factory=dict)  # ODS -> file name of its (newest) pack
+    files: dict[str, str]  # ODS -> file name of its (newest) pack
+
+    @classmethod
+    def at(cls, root: Path) -> Estate:
+        """Where ``build_estate(banks, root)`` puts each thing."""
+        codes = [ods(n) for n in range(1, PRACTICES + 1) if ods(n) != MISSING]
+        files = {code: f"{code.lower()}.pdf" for code in codes}
+        return cls(root / "received", root / "trust", root / "expected.txt", root / "icb.pem", files)
 
 
 def draft_for(banks: list[Bank], code: str, number: int, today: dt.date) -> Draft:
@@ -87,7 +92,8 @@ def _issued(icb: IcbIdentity, code: str) -> SigningKey:
 def build_estate(banks: list[Bank], root: Path) -> Estate:
     today = dt.date.today()
     icb = make_icb(ICB_NAME)
-    estate = Estate(root / "received", root / "trust", root / "expected.txt", root / "icb.pem", icb)
+    estate = Estate.at(root)
+    keys: dict[str, SigningKey] = {}
     root.mkdir(parents=True, exist_ok=True)
     estate.icb_cert.write_bytes(icb.certificate.public_bytes(serialization.Encoding.PEM))
     drafts, certs = root / "drafts", root / "certs"
@@ -97,14 +103,14 @@ def build_estate(banks: list[Bank], root: Path) -> Estate:
         code = ods(number)
         if number <= SELF_SIGNED:
             key, cert = make_self_signed(name(code), code)
-            estate.keys[code] = SigningKey(key, cert)
+            keys[code] = SigningKey(key, cert)
             (certs / f"{code}.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
         else:
-            estate.keys[code] = _issued(icb, code)
+            keys[code] = _issued(icb, code)
     add_to_trust(estate.trust, [certs])
     add_to_trust(estate.trust, [estate.icb_cert], issuer=True)
-    estate.keys[CHANGED] = SigningKey(*make_self_signed(name(CHANGED), CHANGED))  # the new key, not on file
-    revoked = estate.keys[REVOKED].certificate
+    keys[CHANGED] = SigningKey(*make_self_signed(name(CHANGED), CHANGED))  # the new key, not on file
+    revoked = keys[REVOKED].certificate
     now = dt.datetime.now(dt.UTC)
     crl = build_crl(icb.key, icb.certificate, [Revoked(revoked.serial_number, now)], 1, now)
     (root / "revoked.crl").write_bytes(crl.public_bytes(serialization.Encoding.DER))
@@ -121,12 +127,11 @@ def build_estate(banks: list[Bank], root: Path) -> Estate:
         draft = draft_for(banks, code, number, today)
         path = drafts / f"{code}.json"
         save_draft(path, draft)
-        key = estate.keys[IMPOSTOR_KEY if code == IMPOSTOR else code]
+        signer = keys[IMPOSTOR_KEY if code == IMPOSTOR else code]
         if code == DUPLICATE:  # signed first, so the other one is the newest
-            build_pack(banks, draft, path, key, estate.folder / f"{code.lower()}-first-try.pdf")
-        out = estate.folder / f"{code.lower()}.pdf"
-        build_pack(banks, draft, path, key, out)
-        estate.files[code] = out.name
+            build_pack(banks, draft, path, signer, estate.folder / f"{code.lower()}-first-try.pdf")
+        out = estate.folder / estate.files[code]
+        build_pack(banks, draft, path, signer, out)
         if code == TAMPERED:
             data = bytearray(out.read_bytes())
             at = data.index(b"/Producer")  # inside the signed bytes: the report's own metadata

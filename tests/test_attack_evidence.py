@@ -12,21 +12,18 @@ import datetime as dt
 import hashlib
 import json
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.cli_run import run_cli, run_process
+from tests.conftest import RIVERSIDE_PASSPHRASE as PASS
 from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
 from wizard.core.draft.evidence import evidence_dir
 from wizard.core.draft.store import save_draft
-from wizard.pack.identity.store import KEY_FILE, create_identity, identity_dir
-
-PASS = "Riverside-passphrase-2026"
+from wizard.pack.identity.store import KEY_FILE, identity_dir
 
 
 def _key_file() -> Path:
@@ -65,9 +62,9 @@ PLACES: dict[str, tuple[Callable[[Path], str], str]] = {
 }
 
 
+@pytest.mark.usefixtures("riverside_identity")
 @pytest.mark.parametrize("place", sorted(PLACES))
 def test_evidence_outside_the_folder_is_refused(real_banks: list[Bank], place: str, tmp_path: Path) -> None:
-    create_identity("Riverside Surgery", "A12345", PASS)
     draft_path = tmp_path / "riverside.json"
     save_draft(draft_path, demo_draft(real_banks, dt.date.today()))
     folder = evidence_dir(draft_path)
@@ -87,13 +84,7 @@ def test_evidence_outside_the_folder_is_refused(real_banks: list[Bank], place: s
     ]
     draft_path.write_text(json.dumps(data), encoding="utf-8")
     out = tmp_path / "pack.pdf"
-    result = subprocess.run(
-        [sys.executable, "-m", "wizard", "pack", str(draft_path), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "GPCW_PASSPHRASE": PASS},
-        timeout=180,
-    )
+    run = run_process if place == "device" else run_cli  # a child's memory, were /dev/zero read whole
+    result = run("pack", draft_path, "--out", out, env={"GPCW_PASSPHRASE": PASS})
     assert result.returncode == 1 and words in result.stderr, result.stderr
     assert "Traceback" not in result.stderr and not out.exists()

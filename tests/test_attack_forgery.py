@@ -27,8 +27,6 @@ from tests.attack_kit import (
     forge_in_the_gap,
     forge_with_resent_signature,
     forged_summary,
-    genuine_pack,
-    practice_key,
     signed_parts,
     verify_command,
 )
@@ -45,12 +43,6 @@ Forge = Callable[[Signed, dict[int, bytes]], bytes]
 FORGERIES: list[Forge] = [forge_with_resent_signature, forge_in_the_gap]
 
 
-@pytest.fixture(scope="module")
-def genuine(real_banks: list[Bank], tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, SigningKey]:
-    key = practice_key()
-    return genuine_pack(real_banks, tmp_path_factory.mktemp("genuine"), key), key
-
-
 def _forge(genuine: tuple[Path, SigningKey], forge: Forge, folder: Path) -> Path:
     data = genuine[0].read_bytes()
     forged = folder / f"{forge.__name__}.pdf"
@@ -59,9 +51,9 @@ def _forge(genuine: tuple[Path, SigningKey], forge: Forge, folder: Path) -> Path
 
 
 @pytest.mark.parametrize("forge", FORGERIES, ids=lambda f: f.__name__)
-def test_pyhanko_alone_is_fooled(genuine: tuple[Path, SigningKey], forge: Forge, tmp_path: Path) -> None:
+def test_pyhanko_alone_is_fooled(demo_pack: tuple[Path, SigningKey], forge: Forge, tmp_path: Path) -> None:
     """The premise: without the byte-level check the forgery passes as a whole, intact file."""
-    forged = _forge(genuine, forge, tmp_path)
+    forged = _forge(demo_pack, forge, tmp_path)
     reader = PdfFileReader(io.BytesIO(forged.read_bytes()), strict=False)
     offline = ValidationContext(trust_roots=[], allow_fetching=False)
     status = validate_pdf_signature(reader.embedded_signatures[0], offline, skip_diff=True)
@@ -72,10 +64,10 @@ def test_pyhanko_alone_is_fooled(genuine: tuple[Path, SigningKey], forge: Forge,
 
 @pytest.mark.parametrize("forge", FORGERIES, ids=lambda f: f.__name__)
 def test_verify_refuses_the_forgery_and_reads_only_what_was_signed(
-    real_banks: list[Bank], genuine: tuple[Path, SigningKey], forge: Forge, tmp_path: Path
+    real_banks: list[Bank], demo_pack: tuple[Path, SigningKey], forge: Forge, tmp_path: Path
 ) -> None:
-    forged = _forge(genuine, forge, tmp_path)
-    key = genuine[1]
+    forged = _forge(demo_pack, forge, tmp_path)
+    key = demo_pack[1]
     verdict = verify_file(forged, [key.certificate], None, real_banks)
     assert not verdict.ok and verdict.intact and not verdict.whole_file and verdict.changed_after_signing
     assert "bytes were added after the part of the file that was signed" in " ".join(verdict.problems)
@@ -84,17 +76,17 @@ def test_verify_refuses_the_forgery_and_reads_only_what_was_signed(
 
 
 @pytest.mark.parametrize("forge", FORGERIES, ids=lambda f: f.__name__)
-def test_the_command_says_not_good(genuine: tuple[Path, SigningKey], forge: Forge, tmp_path: Path) -> None:
-    result = verify_command(_forge(genuine, forge, tmp_path), genuine[1], tmp_path)
+def test_the_command_says_not_good(demo_pack: tuple[Path, SigningKey], forge: Forge, tmp_path: Path) -> None:
+    result = verify_command(_forge(demo_pack, forge, tmp_path), demo_pack[1], tmp_path)
     assert result.returncode == 1 and result.stdout.startswith("signature not good")
     assert "Forged Surgery" not in result.stdout and "Traceback" not in result.stderr
 
 
 def test_the_genuine_pack_is_good_and_pdfsig_agrees(
-    real_banks: list[Bank], genuine: tuple[Path, SigningKey]
+    real_banks: list[Bank], demo_pack: tuple[Path, SigningKey]
 ) -> None:
     """Guards against a check that refuses everything."""
-    path, key = genuine
+    path, key = demo_pack
     verdict = verify_file(path, [key.certificate], None, real_banks)
     assert verdict.ok, verdict.problems
     assert agrees_with_pdfsig(path, True, True)

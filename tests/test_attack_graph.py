@@ -15,7 +15,6 @@ import pytest
 from tests.attack_kit import (
     agrees_with_pdfsig,
     append_revision,
-    genuine_pack,
     last_trailer,
     next_free_id,
     object_text,
@@ -59,31 +58,25 @@ APPENDED = {
 }
 
 
-@pytest.fixture(scope="module")
-def genuine(real_banks: list[Bank], tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, SigningKey]:
-    key = practice_key()
-    return genuine_pack(real_banks, tmp_path_factory.mktemp("graph"), key), key
-
-
 @pytest.mark.parametrize("where", sorted(APPENDED))
 def test_a_loop_in_an_appended_revision(
-    real_banks: list[Bank], genuine: tuple[Path, SigningKey], where: str, tmp_path: Path
+    real_banks: list[Bank], demo_pack: tuple[Path, SigningKey], where: str, tmp_path: Path
 ) -> None:
-    data = genuine[0].read_bytes()
+    data = demo_pack[0].read_bytes()
     key, node = APPENDED[where]
     attack = tmp_path / f"{where}.pdf"
     attack.write_bytes(append_revision(data, _loop(data, key, node)))
-    verdict = verify_file(attack, [genuine[1].certificate], None, real_banks)
+    verdict = verify_file(attack, [demo_pack[1].certificate], None, real_banks)
     assert not verdict.ok and verdict.intact and not verdict.whole_file and verdict.changed_after_signing
     assert verdict.summary["practice"] == "Riverside Surgery"  # read from the signed revision only
     assert agrees_with_pdfsig(attack, verdict.intact and verdict.valid, verdict.whole_file)
 
 
 def test_a_cross_reference_chain_that_loops(
-    real_banks: list[Bank], genuine: tuple[Path, SigningKey], tmp_path: Path
+    real_banks: list[Bank], demo_pack: tuple[Path, SigningKey], tmp_path: Path
 ) -> None:
     """An appended xref section whose /Prev points at itself."""
-    data = genuine[0].read_bytes()
+    data = demo_pack[0].read_bytes()
     _, keep = last_trailer(data)
     at = len(data)
     looped = (
@@ -99,7 +92,7 @@ def test_a_cross_reference_chain_that_loops(
     )
     attack = tmp_path / "prev-loop.pdf"
     attack.write_bytes(looped)
-    verdict = verify_file(attack, [genuine[1].certificate], None, real_banks)
+    verdict = verify_file(attack, [demo_pack[1].certificate], None, real_banks)
     assert not verdict.ok and not verdict.whole_file and verdict.changed_after_signing
     assert agrees_with_pdfsig(attack, verdict.intact and verdict.valid, verdict.whole_file)
 

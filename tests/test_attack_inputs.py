@@ -1,9 +1,11 @@
 """Bad input never crashes, hangs or fills memory: devices, named pipes, long names, deep nesting, YAML bombs.
 
-Each case runs the real command in a child process and expects a plain
-message and the documented exit code. A hang would trip the child's timeout
-(and pytest's faulthandler_timeout): the work is bounded by what is read and
-counted, never by a clock.
+Each case runs the real command and expects a plain message and the
+documented exit code. Most run in this process (tests/cli_run.py), where a
+hang trips the runner's time limit; a device that never ends (/dev/zero)
+is given to a child process, so a command that read it whole would fill
+only the child's memory. The work is bounded by what is read and counted,
+never by a clock.
 """
 
 from __future__ import annotations
@@ -12,38 +14,25 @@ import datetime as dt
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.attack_kit import HandMade, agrees_with_pdfsig, hand_made_pack, practice_key
+from tests.cli_run import Ran, run_cli, run_process
+from tests.conftest import RIVERSIDE_PASSPHRASE as PASS
 from tests.conftest import ROOT
 from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
 from wizard.core.draft.model import draft_to_bytes
 from wizard.core.draft.store import save_draft
 from wizard.pack.attachments import ANSWERS, SUMMARY, Attachment
-from wizard.pack.identity.store import create_identity
 from wizard.pack.verify import verify_file
 
-PASS = "Riverside-passphrase-2026"
 DEEP = 100_000
 
 
-def wizard(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "wizard", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, **(env or {})},
-        timeout=180,
-        stdin=subprocess.DEVNULL,
-    )
-
-
-def _plain(result: subprocess.CompletedProcess[str], code: int, words: str) -> None:
+def _plain(result: Ran | subprocess.CompletedProcess[str], code: int, words: str) -> None:
     assert result.returncode == code, (result.returncode, result.stdout, result.stderr)
     assert words in result.stdout + result.stderr, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
@@ -61,26 +50,26 @@ def pipe(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("special", ["/dev/zero", "pipe"])
 def test_verify_a_device_or_a_pipe(special: str, pipe: Path) -> None:
-    target = pipe if special == "pipe" else Path(special)
-    _plain(wizard("verify", target), 2, "not an ordinary file")
-    _plain(wizard("verify", ROOT / "README.md", "--trust", target), 2, "not an ordinary file")
+    target, run = (pipe, run_cli) if special == "pipe" else (Path(special), run_process)
+    _plain(run("verify", target), 2, "not an ordinary file")
+    _plain(run("verify", ROOT / "README.md", "--trust", target), 2, "not an ordinary file")
 
 
 def test_pack_from_a_device_or_a_pipe(pipe: Path, tmp_path: Path) -> None:
-    _plain(wizard("pack", pipe, "--out", tmp_path / "p.pdf"), 2, "is not a draft file")
-    _plain(wizard("pack", "/dev/zero", "--out", tmp_path / "p.pdf"), 2, "is not a draft file")
+    _plain(run_cli("pack", pipe, "--out", tmp_path / "p.pdf"), 2, "is not a draft file")
+    _plain(run_process("pack", "/dev/zero", "--out", tmp_path / "p.pdf"), 2, "is not a draft file")
 
 
+@pytest.mark.usefixtures("riverside_identity")
 def test_passphrase_file_or_key_file_that_is_a_pipe(
     real_banks: list[Bank], pipe: Path, tmp_path: Path
 ) -> None:
-    create_identity("Riverside Surgery", "A12345", PASS)
     draft = tmp_path / "riverside.json"
     save_draft(draft, demo_draft(real_banks, dt.date.today()))
     out = tmp_path / "p.pdf"
-    _plain(wizard("pack", draft, "--out", out, "--passphrase-file", pipe), 1, "could not be read")
+    _plain(run_cli("pack", draft, "--out", out, "--passphrase-file", pipe), 1, "could not be read")
     _plain(
-        wizard("identity", "import", "/dev/zero", "--replace", env={"GPCW_PASSPHRASE": PASS}),
+        run_process("identity", "import", "/dev/zero", "--replace", env={"GPCW_PASSPHRASE": PASS}),
         1,
         "not an ordinary file",
     )
@@ -92,8 +81,8 @@ def test_passphrase_file_or_key_file_that_is_a_pipe(
 
 def test_300_character_names(tmp_path: Path) -> None:
     long = tmp_path / ("p" * 296 + ".pdf")
-    _plain(wizard("verify", long), 2, "name too long")
-    _plain(wizard("pack", tmp_path / ("d" * 295 + ".json"), "--out", tmp_path / "p.pdf"), 2, "name too long")
+    _plain(run_cli("verify", long), 2, "name too long")
+    _plain(run_cli("pack", tmp_path / ("d" * 295 + ".json"), "--out", tmp_path / "p.pdf"), 2, "name too long")
 
 
 # --- deep nesting ------------------------------------------------------------------------------
@@ -104,12 +93,12 @@ def test_a_draft_nested_far_too_deep(tmp_path: Path) -> None:
     draft.write_text(
         '{"schema": "gp-cyber-wizard/draft", "schema_version": 1, "answers": ' + "[" * DEEP + "]" * DEEP + "}"
     )
-    _plain(wizard("pack", draft, "--out", tmp_path / "p.pdf"), 2, "cannot be opened")
+    _plain(run_cli("pack", draft, "--out", tmp_path / "p.pdf"), 2, "cannot be opened")
 
 
+@pytest.mark.usefixtures("riverside_identity")
 def test_check_results_that_are_not_device_results(real_banks: list[Bank], tmp_path: Path) -> None:
     """Deeply nested where a computer's results belong: the draft is refused as damaged, nothing is signed."""
-    create_identity("Riverside Surgery", "A12345", PASS)
     data = json.loads(draft_to_bytes(demo_draft(real_banks, dt.date.today())))
     nested: dict[str, object] = {}
     for _ in range(600):
@@ -118,7 +107,7 @@ def test_check_results_that_are_not_device_results(real_banks: list[Bank], tmp_p
     draft = tmp_path / "riverside.json"
     draft.write_text(json.dumps(data), encoding="utf-8")
     out = tmp_path / "p.pdf"
-    _plain(wizard("pack", draft, "--out", out, env={"GPCW_PASSPHRASE": PASS}), 2, "cannot be opened")
+    _plain(run_cli("pack", draft, "--out", out, env={"GPCW_PASSPHRASE": PASS}), 2, "cannot be opened")
     assert not out.exists()
 
 
@@ -162,4 +151,4 @@ def _laughs() -> str:
 def test_a_hostile_question_bank(text: str, words: str, tmp_path: Path) -> None:
     bank = tmp_path / "bank.yaml"
     bank.write_text(text, encoding="utf-8")
-    _plain(wizard("bank", "validate", bank), 1, words)
+    _plain(run_cli("bank", "validate", bank), 1, words)

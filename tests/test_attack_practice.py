@@ -9,16 +9,13 @@ practice it belongs to. Packs here are built by the program itself (the
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from tests.attack_kit import HandMade, agrees_with_pdfsig, genuine_pack, hand_made_pack, practice_key
-from tests.conftest import ROOT
+from tests.cli_run import run_cli
 from tests.test_identity import _issue as issue
 from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
@@ -51,21 +48,16 @@ def test_built_by_the_program_with_another_practices_key(real_banks: list[Bank],
 
 
 def test_the_pack_command_with_another_practices_identity(real_banks: list[Bank], tmp_path: Path) -> None:
-    env = {**os.environ, "GPCW_PASSPHRASE": "Hillside-passphrase-2026"}
-
-    def wizard(*args: str | Path) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "wizard", *map(str, args)]
-        return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=180)
-
-    made = wizard("identity", "create", "--practice", "Hillside Surgery", "--ods", OTHER)
+    env = {"GPCW_PASSPHRASE": "Hillside-passphrase-2026"}
+    made = run_cli("identity", "create", "--practice", "Hillside Surgery", "--ods", OTHER, env=env)
     assert made.returncode == 0, made.stderr
     draft = tmp_path / "riverside.json"
     save_draft(draft, _draft(real_banks, "A12345"))
-    packed = wizard("pack", draft, "--out", tmp_path / "pack.pdf")
+    packed = run_cli("pack", draft, "--out", tmp_path / "pack.pdf", env=env)
     assert packed.returncode == 0, packed.stderr
     assert "C83003" in packed.stdout and "A12345" in packed.stdout  # the practice manager is warned
     fingerprint = packed.stdout.split("fingerprint: ")[1].split()[0]
-    checked = wizard("verify", tmp_path / "pack.pdf", "--fingerprint", fingerprint)
+    checked = run_cli("verify", tmp_path / "pack.pdf", "--fingerprint", fingerprint, env=env)
     assert checked.returncode == 1 and REASON in checked.stdout, checked.stdout
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINI_BANKS, ROOT
+from tests.cli_run import run_cli
+from tests.conftest import MINI_BANKS
 from wizard.core.bank.errors import BankError
 from wizard.core.bank.model import load_bank, load_banks
 
@@ -291,19 +290,9 @@ def test_ids_must_be_unique_across_banks(tmp_path: Path) -> None:
 
 def test_cli_validate_exit_codes(tmp_path: Path) -> None:
     path, _ = _broken(tmp_path, "item: mce-cloud", "item: mce-nowhere")
-    bad = subprocess.run(
-        [sys.executable, "-m", "wizard", "bank", "validate", str(path)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    bad = run_cli("bank", "validate", path)
     assert bad.returncode == 1
     assert "broken.yaml, line" in bad.stderr and "mce-mfa" in bad.stderr
     assert "Traceback" not in bad.stderr
-    good = subprocess.run(
-        [sys.executable, "-m", "wizard", "bank", "validate", str(MINI_BANKS / "mini-ce.yaml")],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    good = run_cli("bank", "validate", MINI_BANKS / "mini-ce.yaml")
     assert good.returncode == 0, good.stderr

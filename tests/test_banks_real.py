@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 
+from tests.cli_run import run_cli
 from tests.conftest import ROOT
 from wizard.core.bank.model import Bank
 
@@ -283,18 +282,11 @@ def test_every_item_has_help_and_remediation(real_banks: list[Bank], scoring: st
 
 
 def test_cli_stats_list_every_item_with_its_flags() -> None:
-    validate = subprocess.run(
-        [sys.executable, "-m", "wizard", "bank", "validate"], capture_output=True, text=True, cwd=ROOT
-    )
+    validate = run_cli("bank", "validate")
     assert validate.returncode == 0, validate.stderr
     assert validate.stderr == ""
-    stats = subprocess.run(
-        [sys.executable, "-m", "wizard", "bank", "stats", "--json"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-    )
+    stats = run_cli("bank", "stats", "--json")
+    assert stats.returncode == 0, stats.stderr
     frameworks = {f["id"]: f for f in json.loads(stats.stdout)["frameworks"]}
     dspt = frameworks["dspt-gp"]
     assert [i["ref"] for i in dspt["items"]] == list(DSPT_GP_2025_26)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli_run import run_cli
 from tests.conftest import ROOT
 from wizard.checks.anonymise import anonymise
 from wizard.checks.evaluate import evaluate
@@ -90,24 +89,18 @@ def test_addresses_become_documentation_addresses() -> None:
     assert addresses == {"0.0.0.0", "::", "127.0.0.1", "192.0.2.1"}
 
 
-def _wiz(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "wizard", *args], capture_output=True, text=True, cwd=ROOT, timeout=60
-    )
-
-
 def test_cli_saves_an_anonymised_recording(tmp_path: Path) -> None:
     source = FIXTURES / "windows" / "win11-23h2-de-de-domain.json"
-    done = _wiz("check", "--facts", str(source), "--save", str(tmp_path), "--anonymise", "--json")
+    done = run_cli("check", "--facts", str(source), "--save", str(tmp_path), "--anonymise", "--json")
     assert done.returncode == 0, done.stderr
     [saved] = tmp_path.glob("*.json")
     assert saved.name.startswith("host-1-")
     text = saved.read_text(encoding="utf-8").lower()
     for word in IDENTIFYING["windows/win11-23h2-de-de-domain"]:
         assert word.lower() not in text
-    again = _wiz("check", "--facts", str(saved), "--json")
+    again = run_cli("check", "--facts", str(saved), "--json")
     assert {r["check_id"]: r["status"] for r in json.loads(again.stdout)["results"]} == statuses(
         load_snapshot(source)
     )
-    refused = _wiz("check", "--facts", str(source), "--anonymise")
+    refused = run_cli("check", "--facts", str(source), "--anonymise")
     assert refused.returncode == 2 and "--save" in refused.stderr

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.cli_run import run_cli, run_process
 from tests.removable import stick
 from wizard.checks.collector import DeviceIdentity, FactSpec, run_command
 from wizard.checks.evaluate import EVALUATORS as BY_SYSTEM
@@ -22,19 +20,8 @@ STATUSES = {"pass", "fail", "warning", "not_applicable", "unable"}
 EVALUATORS = BY_SYSTEM["linux"]  # through evaluate, which registers every system's evaluators
 
 
-def _check(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "wizard", "check", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        env=env,
-    )
-
-
 def test_check_json_runs_every_linux_check() -> None:
-    result = _check("--json")
+    result = run_cli("check", "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     ids = [r["check_id"] for r in report["results"]]
@@ -45,7 +32,7 @@ def test_check_json_runs_every_linux_check() -> None:
 
 
 def test_list_json_names_every_check() -> None:
-    listed = json.loads(_check("--list", "--json").stdout)["checks"]
+    listed = json.loads(run_cli("check", "--list", "--json").stdout)["checks"]
     assert len(listed) == 20
     by_id = {c["id"]: c for c in listed}
     assert by_id["firewall_enabled"]["platforms"] and by_id["firewall_enabled"]["theme"] == "firewalls"
@@ -103,14 +90,13 @@ def test_checks_write_nothing_outside_the_data_folder(tmp_path: Path) -> None:
         data = tmp_path / "data"
         data.mkdir()
         env = {
-            **os.environ,
             "HOME": str(home.folder),
             "GPCW_DATA_DIR": str(data),
             "XDG_CACHE_HOME": "",
             "XDG_CONFIG_HOME": "",
             "XDG_DATA_HOME": "",
         }
-        result = _check("--json", env=env)
+        result = run_process("check", "--json", env=env)  # a whole run, start-up included
         assert result.returncode == 0, result.stderr
         assert len(json.loads(result.stdout)["results"]) == len(EVALUATORS)
         home.writable()

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import copy
 import json
-import subprocess
-import sys
 from pathlib import Path
 
+from tests.cli_run import run_cli
 from tests.conftest import FIXTURES, ROOT
 from wizard.checks.evaluate import evaluate
 from wizard.checks.facts import Fact, load_snapshot
@@ -74,29 +73,23 @@ def test_results_name_the_questions_they_give_evidence_for() -> None:
     assert firewall is not None and firewall.refs == ["Cyber Essentials A4.1.1", "Cyber Essentials A4.1.2"]
 
 
-def _wiz(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "wizard", *args], capture_output=True, text=True, cwd=ROOT, timeout=60
-    )
-
-
 def test_cli_save_and_re_evaluate(tmp_path: Path) -> None:
-    saved = _wiz("check", "--save", str(tmp_path), "--json")
+    saved = run_cli("check", "--save", str(tmp_path), "--json")
     assert saved.returncode == 0, saved.stderr
     files = list(tmp_path.glob("*.json"))
     assert len(files) == 1
     device = json.loads(files[0].read_text())
     assert device["report"]["device"]["machine_id"] in files[0].name
     assert set(device["facts"]["facts"]) >= {"linux.os_release", "linux.firewall"}
-    again = _wiz("check", "--save", str(tmp_path), "--json")
+    again = run_cli("check", "--save", str(tmp_path), "--json")
     assert again.returncode == 0 and len(list(tmp_path.glob("*.json"))) == 1  # one file per device
     for source in (files[0], RECORDED):
-        judged = _wiz("check", "--facts", str(source), "--json")
+        judged = run_cli("check", "--facts", str(source), "--json")
         assert judged.returncode == 0, judged.stderr
         assert len(json.loads(judged.stdout)["results"]) == 15
     broken = tmp_path / "broken.json"
     broken.write_text("{ nope")
-    bad = _wiz("check", "--facts", str(broken))
+    bad = run_cli("check", "--facts", str(broken))
     assert (
         bad.returncode == 2
         and "not a readable facts snapshot" in bad.stderr

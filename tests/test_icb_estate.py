@@ -18,16 +18,11 @@ from typing import Any
 import pytest
 
 from tests import icb_kit as kit
-from tests.conftest import ROOT
+from tests.cli_run import run_cli
 
 GOOD = "signature good"
 NOT_GOOD = "signature not good"
 CASES = {kit.IMPOSTOR, kit.CHANGED, kit.TAMPERED, kit.REVOKED}
-
-
-def _wizard(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "wizard", *map(str, args)]
-    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=300)
 
 
 def _csv(path: Path) -> list[dict[str, str]]:
@@ -48,7 +43,7 @@ def _summary(pack: Path, folder: Path) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def verified(icb_estate: kit.Estate, tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, dict[str, Any]]:
     out = tmp_path_factory.mktemp("verified") / "summary.csv"
-    result = _wizard(
+    result = run_cli(
         "verify",
         icb_estate.folder,
         "--trust-dir",
@@ -118,7 +113,7 @@ def test_good_rows_say_what_each_pack_says(
 
 def test_the_estate_report_agrees_with_the_packs(icb_estate: kit.Estate, tmp_path: Path) -> None:
     out = tmp_path / "estate.pdf"
-    made = _wizard(
+    made = run_cli(
         "icb",
         "report",
         icb_estate.folder,

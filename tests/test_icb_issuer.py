@@ -9,9 +9,6 @@ ICB revokes it. Bad input is a plain message and exit 2.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
-from tests.conftest import ROOT
+from tests.cli_run import run_cli
 from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
 from wizard.core.draft.store import save_draft
@@ -32,28 +29,23 @@ ICB_PASS = "a long ICB passphrase 2026"
 PRACTICE_PASS = "Riverside-passphrase-2026"
 
 
+ENV = {"GPCW_PASSPHRASE": PRACTICE_PASS}  # the practice's signing key: every command is given it
+
+
 @pytest.fixture
-def run(tmp_path: Path):  # type: ignore[no-untyped-def]
+def icb(tmp_path: Path) -> tuple[str | Path, ...]:
+    """The options that point an ``icb`` command at the ICB's folder and its passphrase file."""
     (tmp_path / "icb-pass").write_text(ICB_PASS + "\n", encoding="utf-8")
-    env = {**os.environ, "GPCW_PASSPHRASE": PRACTICE_PASS}
-
-    def wizard(*args: str | Path, icb: bool = False) -> subprocess.CompletedProcess[str]:
-        extra = (
-            ["--dir", str(tmp_path / "icb"), "--passphrase-file", str(tmp_path / "icb-pass")] if icb else []
-        )
-        command = [sys.executable, "-m", "wizard", *map(str, args), *extra]
-        result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=180)
-        assert "Traceback" not in result.stderr, result.stderr
-        return result
-
-    return wizard
+    return ("--dir", tmp_path / "icb", "--passphrase-file", tmp_path / "icb-pass")
 
 
-def test_issue_install_sign_verify_revoke(run, real_banks: list[Bank], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    made = run("icb", "init", "--name", "NHS Test ICB", icb=True)
+def test_issue_install_sign_verify_revoke(
+    icb: tuple[str | Path, ...], real_banks: list[Bank], tmp_path: Path
+) -> None:
+    made = run_cli("icb", "init", "--name", "NHS Test ICB", *icb, env=ENV)
     assert made.returncode == 0, made.stderr
     icb_cert = tmp_path / "icb" / "icb-certificate.pem"
-    asked = run(
+    asked = run_cli(
         "identity",
         "request",
         "--out",
@@ -62,43 +54,44 @@ def test_issue_install_sign_verify_revoke(run, real_banks: list[Bank], tmp_path:
         "Riverside Surgery",
         "--ods",
         "A12345",
+        env=ENV,
     )
     assert asked.returncode == 0, asked.stderr
     request = (tmp_path / "riverside.csr").read_bytes()
     assert b"CERTIFICATE REQUEST" in request and b"PRIVATE" not in request  # the key stays at the practice
-    issued = run(
-        "icb", "issue", tmp_path / "riverside.csr", "--out", tmp_path / "riverside-chain.pem", icb=True
+    issued = run_cli(
+        "icb", "issue", tmp_path / "riverside.csr", "--out", tmp_path / "riverside-chain.pem", *icb, env=ENV
     )
     assert issued.returncode == 0 and "Riverside Surgery (A12345)" in issued.stdout, issued.stderr
     chain = x509.load_pem_x509_certificates((tmp_path / "riverside-chain.pem").read_bytes())
     assert [c.subject.rfc4514_string() for c in chain][1] == "CN=NHS Test ICB,O=NHS Test ICB,C=GB"
-    installed = run("identity", "install-cert", tmp_path / "riverside-chain.pem")
+    installed = run_cli("identity", "install-cert", tmp_path / "riverside-chain.pem", env=ENV)
     assert installed.returncode == 0, installed.stderr
-    assert "Issuer cert: CN=NHS Test ICB" in run("identity", "show").stdout
+    assert "Issuer cert: CN=NHS Test ICB" in run_cli("identity", "show", env=ENV).stdout
     draft = tmp_path / "riverside.json"
     save_draft(draft, demo_draft(real_banks, dt.date.today()))
     packs = tmp_path / "packs"
     packs.mkdir()
-    assert run("pack", draft, "--out", packs / "riverside.pdf").returncode == 0
-    good = run("verify", packs / "riverside.pdf", "--trust", icb_cert)
+    assert run_cli("pack", draft, "--out", packs / "riverside.pdf", env=ENV).returncode == 0
+    good = run_cli("verify", packs / "riverside.pdf", "--trust", icb_cert, env=ENV)
     assert good.returncode == 0 and good.stdout.startswith("signature good: riverside.pdf")
     assert "certificate issued by NHS Test ICB" in good.stdout
-    revoked = run("icb", "revoke", "a12345", icb=True)
+    revoked = run_cli("icb", "revoke", "a12345", *icb, env=ENV)
     assert revoked.returncode == 0 and "Revoked A12345's certificate" in revoked.stdout
     crl = tmp_path / "icb" / "revoked.crl"
-    refused = run("verify", packs / "riverside.pdf", "--trust", icb_cert, "--crl", crl)
+    refused = run_cli("verify", packs / "riverside.pdf", "--trust", icb_cert, "--crl", crl, env=ENV)
     assert refused.returncode == 1 and "revoked this practice's certificate" in refused.stdout
     trust = tmp_path / "trust"
-    assert run("trust", "add", "--issuer", icb_cert, "--trust-dir", trust).returncode == 0
-    assert run("trust", "add", crl, "--trust-dir", trust).returncode == 0
-    by_folder = run("verify", packs, "--trust-dir", trust)
+    assert run_cli("trust", "add", "--issuer", icb_cert, "--trust-dir", trust, env=ENV).returncode == 0
+    assert run_cli("trust", "add", crl, "--trust-dir", trust, env=ENV).returncode == 0
+    by_folder = run_cli("verify", packs, "--trust-dir", trust, env=ENV)
     assert by_folder.returncode == 1 and "certificate revoked" in by_folder.stdout
-    again = run("icb", "revoke", "A12345", icb=True)
+    again = run_cli("icb", "revoke", "A12345", *icb, env=ENV)
     assert again.returncode == 2 and "no certificate in force for A12345" in again.stderr
 
 
-def test_the_issuing_key_is_only_ever_stored_encrypted(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert run("icb", "init", "--name", "NHS Test ICB", icb=True).returncode == 0
+def test_the_issuing_key_is_only_ever_stored_encrypted(icb: tuple[str | Path, ...], tmp_path: Path) -> None:
+    assert run_cli("icb", "init", "--name", "NHS Test ICB", *icb, env=ENV).returncode == 0
     folder = tmp_path / "icb"
     assert sorted(p.name for p in folder.iterdir()) == [
         "icb-certificate.pem",
@@ -115,7 +108,7 @@ def test_the_issuing_key_is_only_ever_stored_encrypted(run, tmp_path: Path) -> N
     assert key is not None and cert is not None
     assert cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
     assert asn1_pkcs12.Pfx.load(key_file)["mac_data"]["iterations"].native == KDF_ROUNDS
-    again = run("icb", "init", "--name", "NHS Test ICB", icb=True)
+    again = run_cli("icb", "init", "--name", "NHS Test ICB", *icb, env=ENV)
     assert again.returncode == 2 and "already has an issuing key" in again.stderr
 
 
@@ -133,8 +126,8 @@ def _csr(tmp_path: Path, serial: str) -> Path:
     return path
 
 
-def test_bad_input_is_a_plain_message_and_exit_2(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert run("icb", "init", "--name", "NHS Test ICB", icb=True).returncode == 0
+def test_bad_input_is_a_plain_message_and_exit_2(icb: tuple[str | Path, ...], tmp_path: Path) -> None:
+    assert run_cli("icb", "init", "--name", "NHS Test ICB", *icb, env=ENV).returncode == 0
     not_csr = tmp_path / "letter.csr"
     not_csr.write_text("Dear ICB, please send a certificate.", encoding="utf-8")
     (tmp_path / "wrong-pass").write_text("not the ICB passphrase\n", encoding="utf-8")
@@ -172,11 +165,11 @@ def test_bad_input_is_a_plain_message_and_exit_2(run, tmp_path: Path) -> None:  
         ("is not a certificate file", ("verify", not_csr, "--trust", not_csr), False),
     ]
     (tmp_path / "short").write_text("short\n", encoding="utf-8")
-    for words, args, icb in cases:
-        result = run(*args, icb=icb)
+    for words, args, to_icb in cases:
+        result = run_cli(*args, *(icb if to_icb else ()), env=ENV)
         assert result.returncode == 2 and words in result.stderr, (args, result.stderr)
     assert not out.exists()
-    mine = run(
+    mine = run_cli(
         "identity",
         "request",
         "--out",
@@ -185,13 +178,16 @@ def test_bad_input_is_a_plain_message_and_exit_2(run, tmp_path: Path) -> None:  
         "Riverside Surgery",
         "--ods",
         "A12345",
+        env=ENV,
     )
     assert mine.returncode == 0
-    other = run("icb", "issue", _csr(tmp_path, "A12345"), "--out", out, icb=True)  # someone else's key
+    other = run_cli(
+        "icb", "issue", _csr(tmp_path, "A12345"), "--out", out, *icb, env=ENV
+    )  # someone else's key
     assert other.returncode == 0
-    refused = run("identity", "install-cert", out)
+    refused = run_cli("identity", "install-cert", out, env=ENV)
     assert refused.returncode == 2 and "not for this practice's signing key" in refused.stderr
     broken = tmp_path / "broken.pem"
     broken.write_bytes(b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")
-    damaged = run("identity", "install-cert", broken)
+    damaged = run_cli("identity", "install-cert", broken, env=ENV)
     assert damaged.returncode == 2 and "is not a certificate file" in damaged.stderr

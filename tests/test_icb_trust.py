@@ -7,8 +7,6 @@ as ``identity create`` makes them.
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from tests.attack_kit import genuine_pack, practice_key
-from tests.conftest import ROOT
+from tests.cli_run import run_cli
 from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
 from wizard.icb.errors import IcbError
@@ -25,11 +23,6 @@ from wizard.icb.folder_report import read_expected
 from wizard.icb.issuer import make_icb
 from wizard.pack.identity.cert import practice_subject, signing_key_usage
 from wizard.pack.sign import SigningKey
-
-
-def _wizard(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "wizard", *map(str, args)]
-    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=180)
 
 
 def _pem(path: Path, cert: x509.Certificate) -> Path:
@@ -43,20 +36,20 @@ def test_filing_and_a_changed_certificate(tmp_path: Path) -> None:
     first, other = practice_key("A12345"), practice_key("C83003", "Hill View Surgery")
     _pem(sent / "riverside.pem", first.certificate)
     _pem(sent / "hill view.crt", other.certificate)
-    added = _wizard("trust", "add", sent, "--trust-dir", trust)
+    added = run_cli("trust", "add", sent, "--trust-dir", trust)
     assert added.returncode == 0 and "A12345: filed" in added.stdout and "C83003: filed" in added.stdout
     assert sorted(p.name for p in trust.glob("*.pem")) == ["A12345.pem", "C83003.pem"]
-    again = _wizard("trust", "add", sent / "riverside.pem", "--trust-dir", trust)
+    again = run_cli("trust", "add", sent / "riverside.pem", "--trust-dir", trust)
     assert again.returncode == 0 and "A12345: already on file" in again.stdout
     on_file = (trust / "A12345.pem").read_bytes()
     new = _pem(tmp_path / "new.pem", practice_key("A12345").certificate)
-    changed = _wizard("trust", "add", new, "--trust-dir", trust)
+    changed = run_cli("trust", "add", new, "--trust-dir", trust)
     assert changed.returncode == 1 and "A12345: CHANGED CERTIFICATE, not accepted" in changed.stdout
     assert (trust / "A12345.pem").read_bytes() == on_file  # never silently accepted
     assert len(list((trust / "to-review").glob("A12345 *.pem"))) == 1
-    listed = _wizard("trust", "list", "--trust-dir", trust)
+    listed = run_cli("trust", "list", "--trust-dir", trust)
     assert "TO REVIEW: A12345" in listed.stdout and "2 practices, 0 issuers" in listed.stdout
-    replaced = _wizard("trust", "add", new, "--trust-dir", trust, "--replace")
+    replaced = run_cli("trust", "add", new, "--trust-dir", trust, "--replace")
     assert replaced.returncode == 0 and "A12345: replaced" in replaced.stdout
     assert (trust / "A12345.pem").read_bytes() == new.read_bytes()
     assert [p.read_bytes() for p in (trust / "replaced").iterdir()] == [on_file]
@@ -76,10 +69,10 @@ def test_bad_input_is_a_plain_message_and_exit_2(tmp_path: Path) -> None:
         "needs the ICB's certificate": ("verify", broken, "--crl", broken),
     }
     for words, args in cases.items():
-        result = _wizard(*args)
+        result = run_cli(*args)
         assert result.returncode == 2 and words in result.stderr, (args, result.stderr)
         assert "Traceback" not in result.stderr
-    issuer = _wizard("trust", "add", icb, "--trust-dir", trust, "--issuer")
+    issuer = run_cli("trust", "add", icb, "--trust-dir", trust, "--issuer")
     assert issuer.returncode == 0 and "as an issuer" in issuer.stdout
 
 
@@ -91,7 +84,7 @@ def test_a_practice_certificate_cannot_vouch_for_another_practice(
     trust = tmp_path / "trust"
     for key in (riverside, hill_view):
         assert (
-            _wizard(
+            run_cli(
                 "trust",
                 "add",
                 _pem(tmp_path / f"{key.certificate.serial_number}.pem", key.certificate),
@@ -118,7 +111,7 @@ def test_a_practice_certificate_cannot_vouch_for_another_practice(
     pack = genuine_pack(
         real_banks, tmp_path / "made", SigningKey(forged_key, forged, (riverside.certificate,)), draft
     )
-    by_folder = _wizard("verify", pack, "--trust-dir", trust)
+    by_folder = run_cli("verify", pack, "--trust-dir", trust)
     assert by_folder.returncode == 1 and by_folder.stdout.startswith("signature not good")
     assert "certificate changed: review" in by_folder.stdout
     bundle = tmp_path / "bundle.pem"
@@ -126,7 +119,7 @@ def test_a_practice_certificate_cannot_vouch_for_another_practice(
         (tmp_path / f"{riverside.certificate.serial_number}.pem").read_bytes()
         + (tmp_path / f"{hill_view.certificate.serial_number}.pem").read_bytes()
     )
-    by_bundle = _wizard("verify", pack, "--trust", bundle)
+    by_bundle = run_cli("verify", pack, "--trust", bundle)
     assert by_bundle.returncode == 1 and "has changed" in by_bundle.stdout
 
 
@@ -140,5 +133,5 @@ def test_the_expected_list(tmp_path: Path) -> None:
     bad.write_text("A12345\nRiverside\n", encoding="utf-8")
     with pytest.raises(IcbError, match=r"Line 2 of .* does not start with a GP practice's ODS code"):
         read_expected(bad)
-    result = _wizard("verify", tmp_path, "--fingerprint", "00", "--expect", bad)
+    result = run_cli("verify", tmp_path, "--fingerprint", "00", "--expect", bad)
     assert result.returncode == 2 and "Line 2" in result.stderr and "Traceback" not in result.stderr

@@ -1,11 +1,10 @@
-"""The practice's signing identity: real files on disk, a real CLI process, a fake keyring."""
+"""The practice's signing identity: real files on disk, the real commands, a fake keyring."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import io
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -23,13 +22,14 @@ from cryptography.x509.oid import NameOID
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail
 
-from tests.conftest import ROOT
+from tests.cli_run import run_cli, run_process
 from wizard.core import paths
 from wizard.pack.identity import passphrase as pp
 from wizard.pack.identity.store import (
     CERT_FILE,
     KDF_ROUNDS,
     KEY_FILE,
+    Identity,
     IdentityError,
     certificate_summary,
     create_identity,
@@ -48,6 +48,23 @@ TRIPLE_DES_PBE_OID = bytes.fromhex("060a2a864886f70d010c0103")  # the legacy PKC
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def _made_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Identity]:
+    folder = tmp_path_factory.mktemp("made")
+    return folder, create_identity("Riverside Surgery", "A12345", PASS, folder)
+
+
+@pytest.fixture
+def made(_made_once: tuple[Path, Identity], tmp_path: Path) -> Identity:
+    """What ``create_identity(..., PASS, tmp_path)`` leaves in tmp_path: its files, copied from one made once.
+
+    For tests about the files a new identity has; those about making one call create_identity themselves.
+    """
+    folder, identity = _made_once
+    shutil.copytree(identity_dir(folder), identity_dir(tmp_path))
+    return identity
 
 
 # --- create, load, store -------------------------------------------------------------------
@@ -101,16 +118,16 @@ _NAME_OIDS = (
 )
 
 
+@pytest.mark.usefixtures("made")
 def test_wrong_passphrase_changes_nothing(tmp_path: Path) -> None:
-    create_identity("Riverside Surgery", "A12345", PASS, tmp_path)
     before = snapshot(tmp_path)
     with pytest.raises(IdentityError, match="That passphrase is not right"):
         load_identity("correct horse £ batterY", tmp_path)
     assert snapshot(tmp_path) == before
 
 
+@pytest.mark.usefixtures("made")
 def test_key_file_is_encrypted_with_aes(tmp_path: Path) -> None:
-    create_identity("Riverside Surgery", "A12345", PASS, tmp_path)
     data = (identity_dir(tmp_path) / KEY_FILE).read_bytes()
     for no_password in (None, b""):
         with pytest.raises(ValueError):
@@ -118,9 +135,9 @@ def test_key_file_is_encrypted_with_aes(tmp_path: Path) -> None:
     assert AES256_CBC_OID in data and TRIPLE_DES_PBE_OID not in data
 
 
+@pytest.mark.usefixtures("made")
 def test_key_file_mac_is_as_slow_to_guess_as_its_encryption(tmp_path: Path) -> None:
     """A wrong passphrase fails against the MAC first: it must cost as many rounds as the key's encryption."""
-    create_identity("Riverside Surgery", "A12345", PASS, tmp_path)
     data = (identity_dir(tmp_path) / KEY_FILE).read_bytes()
     mac = asn1_pkcs12.Pfx.load(data)["mac_data"]
     assert (
@@ -189,15 +206,13 @@ def test_missing_and_damaged_files(tmp_path: Path) -> None:
         load_certificate(tmp_path)
 
 
-def test_load_mends_a_lost_public_copy(tmp_path: Path) -> None:
-    made = create_identity("Riverside Surgery", "A12345", PASS, tmp_path)
+def test_load_mends_a_lost_public_copy(made: Identity, tmp_path: Path) -> None:
     (identity_dir(tmp_path) / CERT_FILE).unlink()
     load_identity(PASS, tmp_path)
     assert load_certificate(tmp_path) == [made.certificate]
 
 
-def test_summary_and_export(tmp_path: Path) -> None:
-    made = create_identity("Riverside Surgery", "A12345", PASS, tmp_path)
+def test_summary_and_export(made: Identity, tmp_path: Path) -> None:
     summary = certificate_summary(made.certificate)
     assert summary["subject"] == summary["issuer"]
     assert "CN=Riverside Surgery" in summary["subject"] and "serialNumber=A12345" in summary["subject"]
@@ -316,63 +331,24 @@ def test_import_refuses_other_files(tmp_path: Path) -> None:
 
 # --- the command line --------------------------------------------------------------------------
 
-_SHIM = """
-import argparse, sys
-from wizard.cli import identity_cmds
-from wizard.cli.output import CommandError
-parser = argparse.ArgumentParser(prog="python -m wizard")
-identity_cmds.register(parser.add_subparsers(dest="command", required=True))
-args = parser.parse_args(sys.argv[1:])
-try:
-    sys.exit(args.handler(args))
-except CommandError as exc:
-    print(exc, file=sys.stderr)
-    sys.exit(exc.code)
-"""
-
-
-def _registered() -> bool:
-    """Use the real ``python -m wizard`` once wizard/cli/__init__.py registers the commands."""
-    from wizard.cli import build_parser
-
-    with contextlib.redirect_stderr(io.StringIO()):
-        try:
-            build_parser().parse_args(["identity", "show"])
-        except SystemExit:
-            return False
-    return True
-
-
-def wiz(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    entry = ["-m", "wizard"] if _registered() else ["-c", _SHIM]
-    return subprocess.run(
-        [sys.executable, *entry, *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-        env={**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", **(env or {})},
-    )
-
 
 def test_cli_create_show_export_leave_no_passphrase_on_disk(tmp_path: Path) -> None:
     data = Path(os.environ["GPCW_DATA_DIR"])
     env = {"GPCW_PASSPHRASE": PASS}
-    made = wiz(
+    made = run_cli(
         "identity", "create", "--practice", "Riverside Surgery", "--ods", "a12345", "--remember", env=env
     )
     assert made.returncode == 0, made.stderr
     assert "no secure password store" in made.stdout
     fingerprint = load_identity(PASS).fingerprint
     assert fingerprint in made.stdout
-    shown = wiz("identity", "show")
+    shown = run_cli("identity", "show")
     assert shown.returncode == 0 and fingerprint in shown.stdout and "self-signed" in shown.stdout
-    as_json = wiz("identity", "show", "--json")
+    as_json = run_cli("identity", "show", "--json")
     assert as_json.returncode == 0 and f'"sha256": "{fingerprint}"' in as_json.stdout
-    exported = wiz("identity", "export-cert", data / "for-icb.pem")
+    exported = run_cli("identity", "export-cert", data / "for-icb.pem")
     assert exported.returncode == 0, exported.stderr
-    again = wiz("identity", "create", "--practice", "Riverside Surgery", "--ods", "A12345", env=env)
+    again = run_cli("identity", "create", "--practice", "Riverside Surgery", "--ods", "A12345", env=env)
     assert again.returncode == 1 and "already has a signing identity" in again.stderr
     forms = [PASS.encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be")]
     for name, content in snapshot(data).items():
@@ -382,25 +358,36 @@ def test_cli_create_show_export_leave_no_passphrase_on_disk(tmp_path: Path) -> N
 
 
 def test_cli_plain_errors(tmp_path: Path) -> None:
-    no_names = wiz("identity", "create", env={"GPCW_PASSPHRASE": PASS})
+    no_names = run_cli("identity", "create", env={"GPCW_PASSPHRASE": PASS})
     assert no_names.returncode == 1 and "--practice" in no_names.stderr
-    no_pass = wiz("identity", "create", "--practice", "Riverside", "--ods", "A12345")
+    no_pass = run_cli("identity", "create", "--practice", "Riverside", "--ods", "A12345")
     assert no_pass.returncode == 1 and "--passphrase-file" in no_pass.stderr
-    nothing = wiz("identity", "show")
+    nothing = run_cli("identity", "show")
     assert nothing.returncode == 1 and "no signing identity yet" in nothing.stderr
-    missing = wiz("identity", "import", tmp_path / "x.p12", "--passphrase-file", tmp_path / "nope.txt")
+    missing = run_cli("identity", "import", tmp_path / "x.p12", "--passphrase-file", tmp_path / "nope.txt")
     assert missing.returncode == 1 and "could not be read" in missing.stderr
     for result in (no_names, no_pass, nothing, missing):
         assert "Traceback" not in result.stderr
 
 
+def test_a_passphrase_piped_into_a_real_process_is_never_read() -> None:
+    """Standard input that is a pipe, not a terminal: the command says how to give it, and makes nothing."""
+    piped = run_process("identity", "create", "--practice", "Riverside", "--ods", "A12345", stdin=PASS + "\n")
+    assert (
+        piped.returncode == 1
+        and "No passphrase was given" in piped.stderr
+        and "Traceback" not in piped.stderr
+    )
+    assert not identity_dir().exists()
+
+
 def test_cli_import_with_passphrase_file(tmp_path: Path, icb_p12: IcbFile) -> None:
     secret = tmp_path / "pass.txt"
     secret.write_bytes(b"\xef\xbb\xbficb-issued-pass\r\nignored\r\n")
-    result = wiz("identity", "import", icb_p12[0], "--passphrase-file", secret)
+    result = run_cli("identity", "import", icb_p12[0], "--passphrase-file", secret)
     assert result.returncode == 0, result.stderr
     assert "Test ICB CA" in result.stdout
-    shown = wiz("identity", "show")
+    shown = run_cli("identity", "show")
     assert "Issued by:   CN=Test ICB CA" in shown.stdout and "Issuer cert: CN=Test ICB CA" in shown.stdout
 
 

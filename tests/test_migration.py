@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT
+from tests.cli_run import run_cli
+from tests.conftest import FIXTURES
 from wizard.core.bank.answer_maps import AnswerMap, check_map, load_maps
 from wizard.core.bank.model import Bank
 from wizard.core.draft.backups import backup_path
@@ -218,28 +219,15 @@ def test_a_map_carries_answers_into_next_years_bank(mini_banks: list[Bank], tmp_
     }
 
 
-def _wiz(*args: Any) -> Any:
-    import subprocess
-    import sys
-
-    return subprocess.run(
-        [sys.executable, "-m", "wizard", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
-
-
 def test_the_cli_opens_an_earlier_draft(tmp_path: Path) -> None:
     path = tmp_path / V1.name
     shutil.copy(V1, path)
-    scored = _wiz("score", path, "--json")
+    scored = run_cli("score", path, "--json")
     assert scored.returncode == 0, scored.stderr
     assert "Note: The DSPT questions were corrected" in scored.stderr
     assert json.loads(scored.stdout)["cyber_essentials"][0]["auto_fails"] == ["A6.5"]
     assert path.read_bytes() == V1.read_bytes()  # reading never writes
-    answered = _wiz("answer", path, "1.3.1", "yes")
+    answered = run_cli("answer", path, "1.3.1", "yes")
     assert answered.returncode == 0, answered.stderr
     saved = json.loads(path.read_text())
     assert saved["schema_version"] == 2 and saved["answers"]["dspt-policies-current"]["value"] == "yes"

@@ -15,6 +15,8 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 
+from tests.cli_run import run_cli, run_process
+from tests.conftest import RIVERSIDE_PASSPHRASE as PASSPHRASE
 from tests.conftest import ROOT
 from wizard.checks.evaluate import evaluate
 from wizard.checks.facts import load_snapshot
@@ -27,21 +29,23 @@ from wizard.core.estate import add_device_report
 from wizard.core.paths import data_dir
 from wizard.pack.attachments import PackInputError
 from wizard.pack.build import build_pack
-from wizard.pack.identity.store import create_identity, identity_dir
+from wizard.pack.identity.store import Identity, identity_dir
 from wizard.pack.sign import SigningKey
 from wizard.pack.verify import verify_file
 
-PASSPHRASE = "Riverside-passphrase-2026"
 RECORDED = ROOT / "tests" / "fixtures" / "checks" / "linux" / "debian12-container-root.json"
 
 
-def _run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(a) for a in args], capture_output=True, text=True, cwd=cwd, timeout=120)
+def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """An independent tool (pyHanko's own command, poppler, qpdf) on what the program made."""
+    return subprocess.run([str(a) for a in args], capture_output=True, text=True, cwd=ROOT, timeout=120)
 
 
 @pytest.fixture
-def practice(real_banks: list[Bank], tmp_path: Path) -> tuple[Draft, Path, SigningKey]:
-    identity = create_identity("Riverside Surgery", "A12345", PASSPHRASE)
+def practice(
+    real_banks: list[Bank], riverside_identity: Identity, tmp_path: Path
+) -> tuple[Draft, Path, SigningKey]:
+    identity = riverside_identity  # made by identity create, in this test's data folder
     draft = demo_draft(real_banks, dt.date.today())
     path = tmp_path / "riverside.json"
     save_draft(path, draft)
@@ -146,28 +150,18 @@ def test_missing_or_changed_evidence_is_explained(
 
 def test_cli_pack_verify_folder_and_wrong_passphrase(practice: tuple, tmp_path: Path) -> None:  # type: ignore[type-arg]
     _, path, _ = practice
-    env = {**os.environ, "GPCW_PASSPHRASE": "not the passphrase"}
     folder = tmp_path / "received"
     folder.mkdir()
-    wrong = subprocess.run(
-        [sys.executable, "-m", "wizard", "pack", str(path), "--out", str(folder / "a.pdf")],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=120,
-    )
+    wrong = run_cli("pack", path, "--out", folder / "a.pdf", env={"GPCW_PASSPHRASE": "not the passphrase"})
     assert wrong.returncode == 1 and "passphrase" in wrong.stderr.lower() and "Traceback" not in wrong.stderr
     assert not (folder / "a.pdf").exists()
     secret = tmp_path / "pass.txt"
     secret.write_text(PASSPHRASE + "\n")
-    made = _run(
-        sys.executable, "-m", "wizard", "pack", path, "--out", folder / "a.pdf", "--passphrase-file", secret
-    )
+    made = run_cli("pack", path, "--out", folder / "a.pdf", "--passphrase-file", secret)
     assert made.returncode == 0, made.stderr
     (folder / "broken.pdf").write_bytes((folder / "a.pdf").read_bytes()[:5000])
     fingerprint = made.stdout.split("fingerprint: ")[1].strip()
-    checked = _run(sys.executable, "-m", "wizard", "verify", folder, "--fingerprint", fingerprint)
+    checked = run_cli("verify", folder, "--fingerprint", fingerprint)
     assert checked.returncode == 1  # the broken one is not good
     with (folder / "verification-summary.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = {r["file"]: r for r in csv.DictReader(handle)}
@@ -183,11 +177,11 @@ def test_cli_pack_verify_folder_and_wrong_passphrase(practice: tuple, tmp_path: 
     )
     assert good["signature"] == "signature good" and good["automatic_fails"] == "A6.5"
     assert rows["broken.pdf"]["signature"] == "signature not good"
-    one = _run(
-        sys.executable, "-m", "wizard", "verify", folder / "a.pdf", "--fingerprint", fingerprint, "--json"
-    )
+    one = run_process(
+        "verify", folder / "a.pdf", "--fingerprint", fingerprint, "--json"
+    )  # as a script sees it
     assert one.returncode == 0 and json.loads(one.stdout)["packs"][0]["ok"] is True
-    assert _run(sys.executable, "-m", "wizard", "verify", tmp_path / "nothing.pdf").returncode == 2
+    assert run_cli("verify", tmp_path / "nothing.pdf").returncode == 2
 
 
 def test_a_100_mb_evidence_file_and_an_odd_name(

@@ -11,6 +11,7 @@ from tests.attack_kit import agrees_with_pdfsig, genuine_pack, practice_key
 from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
 from wizard.core.draft.model import ActionEdit, Draft
+from wizard.pack.sign import SigningKey
 from wizard.pack.verify import verify_file
 
 WORDS = ("Our backups are tested every month by the IT provider and the results kept. " * 40)[:1000]
@@ -32,10 +33,9 @@ def _with(banks: list[Bank], answer: str, note: str) -> Draft:
 
 @pytest.mark.parametrize(("answer", "note"), [(WORDS, ""), (ONE_WORD, ""), ("", NOTE), (WORDS, NOTE)])
 def test_long_answers_and_notes_flow_across_pages(
-    real_banks: list[Bank], answer: str, note: str, tmp_path: Path
+    real_banks: list[Bank], demo_pack: tuple[Path, SigningKey], answer: str, note: str, tmp_path: Path
 ) -> None:
-    key = practice_key()
-    plain = genuine_pack(real_banks, tmp_path / "plain", key)
+    plain, key = demo_pack  # the demo's own answers, signed with the same key
     pack = genuine_pack(real_banks, tmp_path / "long", key, _with(real_banks, answer, note))
     verdict = verify_file(pack, [key.certificate], None, real_banks)
     assert verdict.ok, verdict.problems

@@ -4,38 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.cli_run import run_cli
+from tests.conftest import RIVERSIDE_PASSPHRASE as PASS
 from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
 from wizard.core.draft.evidence import add_evidence, evidence_dir
 from wizard.core.draft.store import save_draft
-from wizard.pack.identity.store import KEY_FILE, create_identity, identity_dir
+from wizard.pack.identity.store import KEY_FILE, Identity, identity_dir
 
-PASS = "Riverside-passphrase-2026"
-
-
-def _pack(draft: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "GPCW_PASSPHRASE": PASS}
-    return subprocess.run(
-        [sys.executable, "-m", "wizard", "pack", str(draft), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=180,
-        stdin=subprocess.DEVNULL,
-    )
+ENV = {"GPCW_PASSPHRASE": PASS}
 
 
 @pytest.fixture
-def practice(real_banks: list[Bank], tmp_path: Path) -> Path:
-    create_identity("Riverside Surgery", "A12345", PASS)
+def practice(real_banks: list[Bank], riverside_identity: Identity, tmp_path: Path) -> Path:
+    """The demo draft with one evidence file, and Riverside's signing identity in the data folder."""
     draft = demo_draft(real_banks, dt.date.today())
     path = tmp_path / "riverside.json"
     save_draft(path, draft)
@@ -53,7 +39,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 def _refused(draft: Path, out: Path, words: str) -> None:
     watched = [draft.parent, Path(os.environ["GPCW_DATA_DIR"])]
     before = [_files(folder) for folder in watched]
-    result = _pack(draft, out)
+    result = run_cli("pack", draft, "--out", out, env=ENV)
     assert result.returncode == 1 and words in result.stderr, result.stderr
     assert "Traceback" not in result.stderr and "passphrase" not in result.stdout.lower()
     assert [_files(folder) for folder in watched] == before  # nothing changed, nothing left behind
@@ -91,10 +77,10 @@ def test_not_over_anything_that_is_not_a_pdf(practice: Path, tmp_path: Path) -> 
 
 def test_an_older_pack_is_replaced_whole(practice: Path, tmp_path: Path) -> None:
     out = tmp_path / "pack.pdf"
-    first = _pack(practice, out)
+    first = run_cli("pack", practice, "--out", out, env=ENV)
     assert first.returncode == 0, first.stderr
     old = out.read_bytes()
-    again = _pack(practice, out)
+    again = run_cli("pack", practice, "--out", out, env=ENV)
     assert again.returncode == 0, again.stderr
     assert out.read_bytes() != old and out.read_bytes().startswith(b"%PDF-")
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".gpcw-tmp-")]
@@ -102,22 +88,22 @@ def test_an_older_pack_is_replaced_whole(practice: Path, tmp_path: Path) -> None
 
 def test_a_failed_build_leaves_the_older_pack(practice: Path, tmp_path: Path) -> None:
     out = tmp_path / "pack.pdf"
-    assert _pack(practice, out).returncode == 0
+    assert run_cli("pack", practice, "--out", out, env=ENV).returncode == 0
     old = out.read_bytes()
     for evidence in evidence_dir(practice).iterdir():
         evidence.write_bytes(b"changed since it was added")
-    failed = _pack(practice, out)
+    failed = run_cli("pack", practice, "--out", out, env=ENV)
     assert failed.returncode == 1 and "has changed since it was added" in failed.stderr
     assert out.read_bytes() == old
 
 
 def test_a_300_character_name(practice: Path, tmp_path: Path) -> None:
-    result = _pack(practice, tmp_path / ("x" * 296 + ".pdf"))
+    result = run_cli("pack", practice, "--out", tmp_path / ("x" * 296 + ".pdf"), env=ENV)
     assert result.returncode == 1 and "name too long" in result.stderr.lower(), result.stderr
     assert "Traceback" not in result.stderr
     fits = tmp_path / (
         "y" * 250 + ".pdf"
     )  # the longest name allowed still works: its temporary name is shorter
-    made = _pack(practice, fits)
+    made = run_cli("pack", practice, "--out", fits, env=ENV)
     assert made.returncode == 0, made.stderr
     assert fits.read_bytes().startswith(b"%PDF-")

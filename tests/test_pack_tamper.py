@@ -11,7 +11,7 @@ from pyhanko.pdf_utils.generic import NumberObject
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from tests.attack_kit import agrees_with_pdfsig, genuine_pack, practice_key, verify_command
+from tests.attack_kit import agrees_with_pdfsig, practice_key, verify_command
 from wizard.core.bank.model import Bank
 from wizard.pack.sign import SigningKey
 from wizard.pack.verify import verify_bytes
@@ -20,10 +20,9 @@ FLIPS = 200
 
 
 @pytest.fixture(scope="module")
-def signed(real_banks: list[Bank], tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, SigningKey]:
-    """A real pack, built and signed by the program from the demo assessment."""
-    key = practice_key()
-    return genuine_pack(real_banks, tmp_path_factory.mktemp("tamper"), key).read_bytes(), key
+def signed(demo_pack: tuple[Path, SigningKey]) -> tuple[bytes, SigningKey]:
+    """A real pack, built and signed by the program from the demo assessment (conftest), as bytes."""
+    return demo_pack[0].read_bytes(), demo_pack[1]
 
 
 def _signed_range(data: bytes) -> list[tuple[int, int]]:

@@ -5,11 +5,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.cli_run import run_cli
 from tests.test_banks_real import DSPT_GP_2025_26
 from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
@@ -64,17 +62,10 @@ def test_csv_cannot_run_as_a_spreadsheet_formula(real_banks: list[Bank]) -> None
 def test_cli_prints_the_sheet(real_banks: list[Bank], tmp_path: Path) -> None:
     path = tmp_path / "riverside.json"
     save_draft(path, demo_draft(real_banks, AS_AT, gaps=False))
-    text = subprocess.run(
-        [sys.executable, "-m", "wizard", "portal-sheet", str(path)], capture_output=True, text=True, cwd=ROOT
-    )
+    text = run_cli("portal-sheet", path)
     assert text.returncode == 0, text.stderr
     refs = [line.split()[0] for line in text.stdout.splitlines() if line and not line.startswith(" ")]
     assert refs == list(DSPT_GP_2025_26)
     assert "Toolkit: Tick" in text.stdout
-    table = subprocess.run(
-        [sys.executable, "-m", "wizard", "portal-sheet", str(path), "--csv"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    table = run_cli("portal-sheet", path, "--csv")
     assert table.returncode == 0 and len(list(csv.reader(io.StringIO(table.stdout)))) == 46

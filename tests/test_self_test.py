@@ -6,13 +6,12 @@ tests/test_bundle.py runs the same self-test inside the built bundle.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.cli_run import run_process
 from wizard.cli import main
 from wizard.cli.console import ensure_output
 from wizard.cli.self_test import SelfTestRun, run_self_test
@@ -75,15 +74,8 @@ def test_no_command_and_no_self_test_asks_for_a_command(capsys: pytest.CaptureFi
 
 def test_windowed_entry_point_adds_the_window_step_offscreen(tmp_path: Path) -> None:
     """``python -m wizard --self-test`` is what the windowed executable runs."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", DATA_ENV: str(tmp_path / "data")}
-    result = subprocess.run(
-        [sys.executable, "-m", "wizard", "--self-test"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    env = {"QT_QPA_PLATFORM": "offscreen", DATA_ENV: str(tmp_path / "data")}
+    result = run_process("--self-test", env=env)  # the windowed entry point: wizard/__main__.py
     assert result.returncode == 0, result.stdout + result.stderr
     assert report_lines(result.stdout)[-1] == ("PASS", "window")
     assert (

@@ -12,15 +12,13 @@ import datetime as dt
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives import serialization
 
 from tests.attack_kit import agrees_with_pdfsig, genuine_pack, practice_key
-from tests.conftest import ROOT
+from tests.cli_run import run_cli
 from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
 from wizard.pack.sign import SigningKey
@@ -30,16 +28,6 @@ FORMULA = '=HYPERLINK("http://example.invalid","click")'
 RAW = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 )  # anything but the line ends we print
-
-
-def _verify(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "wizard", "verify", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=180,
-    )
 
 
 def _pack_for(banks: list[Bank], folder: Path, name: str, key: SigningKey) -> Path:
@@ -61,7 +49,7 @@ def hostile(real_banks: list[Bank], tmp_path_factory: pytest.TempPathFactory) ->
 
 def test_no_control_code_reaches_the_terminal(hostile: tuple[Path, Path]) -> None:
     pack, cert = hostile
-    result = _verify(pack, "--trust", cert)
+    result = run_cli("verify", pack, "--trust", cert)
     assert result.returncode == 0, result.stdout + result.stderr
     assert not RAW.search(result.stdout), repr(result.stdout)
     lines = result.stdout.splitlines()
@@ -73,7 +61,7 @@ def test_no_control_code_reaches_the_terminal(hostile: tuple[Path, Path]) -> Non
 
 def test_json_keeps_the_text_but_escapes_it(hostile: tuple[Path, Path]) -> None:
     pack, cert = hostile
-    result = _verify(pack, "--trust", cert, "--json")
+    result = run_cli("verify", pack, "--trust", cert, "--json")
     assert not RAW.search(result.stdout), repr(result.stdout)
     assert json.loads(result.stdout)["packs"][0]["summary"]["practice"] == HOSTILE  # nothing lost
 
@@ -85,7 +73,7 @@ def test_no_cell_of_the_csv_is_a_formula(real_banks: list[Bank], tmp_path: Path)
     built = _pack_for(real_banks, tmp_path / "build", FORMULA, key)
     shutil.copy(built, folder / "=1+1.pdf")
     shutil.copy(built, folder / "@SUM(A1).PDF")
-    result = _verify(folder)
+    result = run_cli("verify", folder)
     assert result.returncode == 1  # no certificate given, so not good; the CSV is still written
     with (folder / "verification-summary.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -95,9 +83,8 @@ def test_no_cell_of_the_csv_is_a_formula(real_banks: list[Bank], tmp_path: Path)
     assert not [cell for row in rows for cell in row.values() if cell.startswith(tuple(starts))]
 
 
-def test_a_folder_checks_pdf_in_any_case(real_banks: list[Bank], tmp_path: Path) -> None:
-    key = practice_key()
-    built = genuine_pack(real_banks, tmp_path / "build", key)
+def test_a_folder_checks_pdf_in_any_case(demo_pack: tuple[Path, SigningKey], tmp_path: Path) -> None:
+    built, key = demo_pack
     folder = tmp_path / "received"
     folder.mkdir()
     for name in ("a.pdf", "B.PDF", "c.Pdf"):
@@ -105,7 +92,7 @@ def test_a_folder_checks_pdf_in_any_case(real_banks: list[Bank], tmp_path: Path)
     (folder / "notes.txt").write_text("not a pack", encoding="utf-8")
     cert = tmp_path / "practice.pem"
     cert.write_bytes(key.certificate.public_bytes(serialization.Encoding.PEM))
-    result = _verify(folder, "--trust", cert)
+    result = run_cli("verify", folder, "--trust", cert)
     assert result.returncode == 0, result.stdout
     assert sorted(re.findall(r"^signature good: (\S+)", result.stdout, re.MULTILINE)) == [
         "B.PDF",
@@ -120,26 +107,30 @@ def test_an_empty_folder_says_so(tmp_path: Path) -> None:
     empty = tmp_path / "received"
     empty.mkdir()
     (empty / "notes.txt").write_text("not a pack", encoding="utf-8")
-    result = _verify(empty)
+    result = run_cli("verify", empty)
     assert result.returncode == 1
     assert f"NO PACKS: the folder {empty} holds no PDF files." in result.stderr
     assert not (empty / "verification-summary.csv").exists() and "Traceback" not in result.stderr
 
 
-def test_verdicts_are_printed_when_the_csv_cannot_be_written(real_banks: list[Bank], tmp_path: Path) -> None:
-    key = practice_key()
-    built = genuine_pack(real_banks, tmp_path / "build", key)
+def test_verdicts_are_printed_when_the_csv_cannot_be_written(
+    demo_pack: tuple[Path, SigningKey], tmp_path: Path
+) -> None:
+    built = tmp_path / "build" / "pack.pdf"  # a copy: this test gives it as the CSV, to see it left alone
+    built.parent.mkdir()
+    shutil.copy(demo_pack[0], built)
+    key = demo_pack[1]
     folder = tmp_path / "received"
     folder.mkdir()
     shutil.copy(built, folder / "a.pdf")
     cert = tmp_path / "practice.pem"
     cert.write_bytes(key.certificate.public_bytes(serialization.Encoding.PEM))
     nowhere = tmp_path / "no such folder" / "summary.csv"
-    result = _verify(folder, "--trust", cert, "--csv", nowhere)
+    result = run_cli("verify", folder, "--trust", cert, "--csv", nowhere)
     assert result.stdout.startswith("signature good: a.pdf")
     assert "could not be written" in result.stderr and "the verdicts above are complete" in result.stderr
     assert result.returncode == 1 and "Traceback" not in result.stderr
     before = built.read_bytes()
-    refused = _verify(folder, "--trust", cert, "--csv", built)  # a pack given as the CSV by mistake
+    refused = run_cli("verify", folder, "--trust", cert, "--csv", built)  # a pack given as the CSV by mistake
     assert refused.stdout.startswith("signature good: a.pdf") and "not a CSV file" in refused.stderr
     assert built.read_bytes() == before
