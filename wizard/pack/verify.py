@@ -142,8 +142,11 @@ def _verify(
 ) -> Verdict:
     verdict = Verdict(path)
     found = _signature(data, verdict)
-    if found is None:
-        _note_coverage(verdict, coverage_from_bytes(data))
+    if (
+        found is None
+    ):  # nothing signed, so nothing covers the file; a byte range may still show appended bytes
+        raw = coverage_from_bytes(data)
+        verdict.changed_after_signing = raw is not None and raw.changed_after_signing
         return verdict
     reader, signature = found
     coverage = check_coverage(data, signature.byte_range, signature.pkcs7_content)
