@@ -28,7 +28,7 @@ lint: setup
 test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not package" -n auto
 
-# The packaging stage, after the fast tests: tests/test_bundle.py builds the onedir
+# The packaging stage, after the fast tests: tests/packaging/test_bundle.py builds the onedir
 # USB bundle (about a minute; build/onedir is reused) and runs both executables'
 # --self-test, and the built wheel is installed in a fresh venv and self-tested.
 package-test: setup

@@ -1,6 +1,6 @@
 """The Windows version resource (an executable's Details tab) from the package version.
 
-build.spec calls ``write_version_file``; tests/test_bundle.py checks the result
+build.spec calls ``write_version_file``; tests/packaging/test_bundle.py checks the result
 with PyInstaller's own reader, so a mistake shows on Linux before a Windows build.
 """
 

@@ -18,8 +18,11 @@ from wizard.core.draft.model import Draft, new_draft
 from wizard.pack.identity.store import Identity, create_identity, identity_dir
 from wizard.pack.sign import SigningKey
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TESTS = (
+    Path(__file__).resolve().parent
+)  # shared kits and fixtures; the tests sit in folders named after the packages
+ROOT = TESTS.parent
+FIXTURES = TESTS / "fixtures"
 MINI_BANKS = FIXTURES / "banks"
 RIVERSIDE_PASSPHRASE = "Riverside-passphrase-2026"
 

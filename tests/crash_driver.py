@@ -1,6 +1,6 @@
 """Kill a save at every step it takes, in a fresh interpreter without Qt; print what was found.
 
-Run by tests/test_crash_safety.py as ``python tests/crash_driver.py FOLDER``. The
+Run by tests/core/test_crash_safety.py as ``python tests/crash_driver.py FOLDER``. The
 driver imports the draft store once, then for each kill point forks a child that
 starts from the same saved state (a draft and five backups) and saves the next
 generation, killing itself with SIGKILL just before or just after the Nth call to

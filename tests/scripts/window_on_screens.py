@@ -1,6 +1,6 @@
 """Open the real main window on each screen of an offscreen configuration; print where things are.
 
-Run by tests/test_ui_window_place.py with QT_QPA_PLATFORM=offscreen:configfile=...,
+Run by tests/ui/test_ui_window_place.py with QT_QPA_PLATFORM=offscreen:configfile=...,
 because a screen's size cannot change inside a running Qt application.
 """
 

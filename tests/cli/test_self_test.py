@@ -1,6 +1,6 @@
 """``--self-test`` from the source checkout: every step, the one-line report, the exit code.
 
-tests/test_bundle.py runs the same self-test inside the built bundle.
+tests/packaging/test_bundle.py runs the same self-test inside the built bundle.
 """
 
 from __future__ import annotations

@@ -5,17 +5,17 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.conftest import FIXTURES
 from wizard.checks.evaluate import evaluate
 from wizard.checks.facts import Fact, Snapshot, load_snapshot
 from wizard.checks.linux import parse
 from wizard.checks.registry import LINUX
 
-HERE = Path(__file__).resolve().parent / "fixtures" / "checks" / "linux"
+HERE = FIXTURES / "checks" / "linux"
 TEXT = HERE / "text"
 RECORDED = load_snapshot(HERE / "debian12-container-root.json")
 EVALUATORS = LINUX.evaluators

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from tests.attack_kit import HandMade, agrees_with_pdfsig, genuine_pack, hand_made_pack, practice_key
 from tests.cli_run import run_cli
-from tests.test_identity import _issue as issue
+from tests.pack.test_identity import _issue as issue
 from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
 from wizard.core.draft.model import Draft

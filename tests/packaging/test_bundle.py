@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 import wizard
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 GUI = "gp-cyber-wizard"
 CLI = "gp-cyber-wizard-cli"
 PASSPHRASE = "correct horse battery staple"

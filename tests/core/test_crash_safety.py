@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-DRIVER = Path(__file__).with_name("crash_driver.py")
+from tests.conftest import TESTS
+
+DRIVER = TESTS / "crash_driver.py"
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
 
 

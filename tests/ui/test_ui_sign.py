@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from tests.test_identity import IcbFile, icb_p12  # noqa: F401 (a fixture)
+from tests.pack.test_identity import IcbFile, icb_p12  # noqa: F401 (a fixture)
 from tests.ui_helpers import click, type_into
 from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft

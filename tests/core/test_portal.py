@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 
 from tests.cli_run import run_cli
-from tests.test_banks_real import DSPT_GP_2025_26
+from tests.core.test_banks_real import DSPT_GP_2025_26
 from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
 from wizard.core.draft.answers import set_answer

@@ -13,17 +13,17 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.conftest import FIXTURES
 from wizard.checks.evaluate import evaluate
 from wizard.checks.facts import Fact, Snapshot, load_snapshot
 from wizard.checks.registry import WINDOWS
 from wizard.checks.windows.facts import to_int
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "checks" / "windows"
+WINDOWS_FIXTURES = FIXTURES / "checks" / "windows"
 W10 = "win10-22h2-en-gb-standard-user"
 OFF = "win10-22h2-en-gb-antivirus-off"
 DE = "win11-23h2-de-de-domain"
@@ -36,7 +36,7 @@ EVALUATORS = WINDOWS.evaluators
 
 
 def load(name: str) -> Snapshot:
-    return load_snapshot(FIXTURES / f"{name}.json")
+    return load_snapshot(WINDOWS_FIXTURES / f"{name}.json")
 
 
 def results(snapshot: Snapshot) -> dict[str, Any]:

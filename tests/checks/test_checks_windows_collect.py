@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_checks_windows import CLM, DE, W10, load, results, statuses
+from tests.checks.test_checks_windows import CLM, DE, W10, load, results, statuses
 from wizard.checks.collector import ReadError
 from wizard.checks.facts import Fact, Snapshot
 from wizard.checks.runner import collect

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect
 
+from tests.conftest import TESTS
 from wizard.ui.window_place import FRAME, TITLE_BAR, fit
 
-SCRIPT = Path(__file__).with_name("scripts") / "window_on_screens.py"
+SCRIPT = TESTS / "scripts" / "window_on_screens.py"
 # 1280×720 projector; 1366×768 laptop less a 40-pixel taskbar; 1920×1080 at 150% (1280×720 logical).
 SCREENS = [
     {"name": "Projector", "x": 0, "y": 0, "width": 1280, "height": 720},

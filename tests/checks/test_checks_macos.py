@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import FIXTURES
 from wizard.checks.catalogue import BY_ID, CHECK_IDS
 from wizard.checks.collector import ReadError
 from wizard.checks.evaluate import evaluate
@@ -30,15 +31,15 @@ from wizard.checks.registry import MACOS
 from wizard.checks.runner import collect
 from wizard.checks.verdict import Verdict
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "checks" / "macos"
-TEXT = FIXTURES / "text"
+MACOS_FIXTURES = FIXTURES / "checks" / "macos"
+TEXT = MACOS_FIXTURES / "text"
 SEQUOIA, VENTURA, REFUSED = "sequoia_15_configured", "ventura_13_unprotected", "refused_reads"
 NOT_ON_MAC = {"ms17_010", "smb1_server_off", "smb1_client_off", "uac_enabled", "autorun_off"}
 EVALUATORS = MACOS.evaluators
 
 
 def snapshot(name: str) -> Snapshot:
-    return load_snapshot(FIXTURES / f"{name}.json")
+    return load_snapshot(MACOS_FIXTURES / f"{name}.json")
 
 
 def text(name: str) -> str:
