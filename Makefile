@@ -3,7 +3,7 @@
 #   make test   lint and every test but the packaging stage (CI then runs make package-test)
 PY := .venv/bin/python
 
-.PHONY: setup run test lint lock package-test bench bundle self-test clean
+.PHONY: setup run test pytest lint lock package-test bench bundle self-test clean
 
 setup:
 	@bash scripts/setup.sh
@@ -24,8 +24,13 @@ lint: setup
 	$(PY) -m mypy
 	.venv/bin/lint-imports
 
-# Spread over every core (pytest-xdist); the workers share one ICB estate (tests/conftest.py).
-test: lint
+# The lint and the tests run side by side (the tests' workers spend their first seconds
+# importing, which leaves a core for mypy); make test fails if either does. The tests are
+# spread over every core (pytest-xdist); the workers share one ICB estate (tests/conftest.py).
+test: setup
+	@$(MAKE) --no-print-directory -j2 --output-sync=target lint pytest
+
+pytest: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not package" -n auto
 
 # The packaging stage, after the fast tests: tests/packaging/test_bundle.py builds the onedir
