@@ -188,10 +188,10 @@ def _run_step(name: str, action: Callable[[SelfTestRun], str], run: SelfTestRun)
     return True
 
 
-def run_self_test(extra_steps: Sequence[Step] = ()) -> int:
-    """Run every step, one line each; 0 only when all passed."""
+def run_self_test(extra_steps: Sequence[Step] = (), core_steps: Sequence[Step] = CORE_STEPS) -> int:
+    """Run every step (the core ones, then the extra ones), one line each; 0 only when all passed."""
     print(f"{APP_NAME} {__version__} self-test ({_where()})", flush=True)
-    steps = [*CORE_STEPS, *extra_steps]
+    steps = [*core_steps, *extra_steps]
     try:
         workdir = _work_folder()
     except OSError as exc:
