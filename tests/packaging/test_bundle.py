@@ -99,6 +99,7 @@ def test_bundle_holds_both_executables_the_banks_and_assets_and_no_unused_qt_par
     platforms = {p.name for p in (qt / "plugins" / "platforms").iterdir()}
     assert platforms == {"libqxcb.so", "libqoffscreen.so", "libqminimal.so"}
     assert not list(internal.glob("libQt6Network*")) and not (internal / "lxml").exists()
+    assert list(internal.glob("_rl_accel*")), "reportlab's C speed-ups (build.spec hiddenimports)"
 
 
 def test_every_library_in_the_bundle_finds_what_it_links_to(bundle: Path) -> None:
