@@ -81,22 +81,27 @@ def _universal_newlines(data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _applied(base: Mapping[str, str], env: Env | None) -> dict[str, str]:
+    """``base`` with ``env`` laid over it: a value sets a variable, None removes it."""
+    environment = dict(base)
+    for name, value in (env or {}).items():
+        if value is None:
+            environment.pop(name, None)
+        else:
+            environment[name] = value
+    return environment
+
+
 @contextmanager
 def _environment(env: Env | None) -> Iterator[None]:
     saved = dict(os.environ)
     try:
-        for name, value in (env or {}).items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+        os.environ.clear()
+        os.environ.update(_applied(saved, env))
         yield
     finally:
-        for name in set(os.environ) - set(saved):
-            del os.environ[name]
-        for name, value in saved.items():
-            if os.environ.get(name) != value:
-                os.environ[name] = value
+        os.environ.clear()
+        os.environ.update(saved)
 
 
 @contextmanager
@@ -243,18 +248,12 @@ def run_process(
     timeout: float = 300,
 ) -> subprocess.CompletedProcess[str]:
     """``python -m wizard ARGS`` as a real process; standard input is ``stdin``, or nothing (/dev/null)."""
-    environment = dict(os.environ)
-    for name, value in (env or {}).items():
-        if value is None:
-            environment.pop(name, None)
-        else:
-            environment[name] = value
     return subprocess.run(
         [sys.executable, "-m", "wizard", *map(str, args)],
         capture_output=True,
         text=True,
         cwd=cwd or ROOT,
-        env=environment,
+        env=_applied(os.environ, env),
         timeout=timeout,
         input=stdin,
         stdin=subprocess.DEVNULL if stdin is None else None,

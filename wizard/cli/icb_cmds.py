@@ -24,7 +24,7 @@ from wizard.cli.verify_cmds import (
 )
 from wizard.core.atomic import atomic_write
 from wizard.core.describe import plural
-from wizard.core.env_names import ICB_PASSPHRASE_ENV
+from wizard.core.env_names import ICB_PASSPHRASE_ENV, PASSPHRASE_ENV
 from wizard.icb.estate import build_estate, estate_columns, estate_rows
 from wizard.icb.estate_pdf import estate_pdf
 from wizard.icb.folder_report import mark_duplicates
@@ -37,7 +37,7 @@ from wizard.pack.identity.cert import IdentityError, fingerprint_of
 def _passphrase(args: argparse.Namespace, new: bool = False) -> str:
     try:
         given = passphrases.passphrase_from(
-            args.passphrase_file, {passphrases.ENV_VAR: os.environ.get(ICB_PASSPHRASE_ENV, "")}
+            args.passphrase_file, {PASSPHRASE_ENV: os.environ.get(ICB_PASSPHRASE_ENV, "")}
         )
     except IdentityError as exc:
         raise CommandError(str(exc), 2) from None

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from wizard.cli.output import CommandError, print_json
 from wizard.core.atomic import atomic_write
+from wizard.core.env_names import PASSPHRASE_ENV
 from wizard.pack.identity import passphrase as passphrases
 from wizard.pack.identity.cert import clean_ods_code, clean_practice_name, fingerprint_of
 from wizard.pack.identity.request import install_certificate, make_request
@@ -37,7 +38,7 @@ T = TypeVar("T")
 
 _NO_PASSPHRASE = (
     "No passphrase was given. Put it in a file and use --passphrase-file FILE, "
-    f"or set {passphrases.ENV_VAR}, or run the command in a terminal to be asked for it."
+    f"or set {PASSPHRASE_ENV}, or run the command in a terminal to be asked for it."
 )
 
 

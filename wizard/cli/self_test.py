@@ -35,11 +35,10 @@ from wizard.core.check_results import DeviceReport, status_summary
 from wizard.core.demo import demo_draft
 from wizard.core.draft.evidence import add_evidence
 from wizard.core.draft.store import save_draft
-from wizard.core.env_names import DATA_ENV
+from wizard.core.env_names import DATA_ENV, PASSPHRASE_ENV
 from wizard.core.estate import add_device_report
 from wizard.core.paths import data_dir, is_installed, is_portable
 from wizard.pack.build import PackResult
-from wizard.pack.identity.passphrase import ENV_VAR
 from wizard.pack.identity.store import create_identity, load_identity
 from wizard.pack.sign import SigningKey
 from wizard.pack.verify import verify_file
@@ -96,14 +95,14 @@ def _checks(run: SelfTestRun) -> str:
 
 
 def _identity(run: SelfTestRun) -> str:
-    given = os.environ.get(ENV_VAR)
+    given = os.environ.get(PASSPHRASE_ENV)
     passphrase = given or secrets.token_urlsafe(24)
     folder = run.workdir / "data"
     create_identity("Self-test (not a real practice)", "A12345", passphrase, folder)
     identity = load_identity(passphrase, folder)  # reopen, as signing does
     run.key = identity.signing_key()
     run.passphrase = passphrase
-    source = f"the passphrase from {ENV_VAR}" if given else "a random passphrase"
+    source = f"the passphrase from {PASSPHRASE_ENV}" if given else "a random passphrase"
     return f"throwaway key made and reopened with {source}; fingerprint {identity.fingerprint[:23]}…"
 
 

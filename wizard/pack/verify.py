@@ -142,9 +142,8 @@ def _verify(
 ) -> Verdict:
     verdict = Verdict(path)
     found = _signature(data, verdict)
-    if (
-        found is None
-    ):  # nothing signed, so nothing covers the file; a byte range may still show appended bytes
+    if found is None:
+        # Nothing is signed, so nothing covers the file; a byte range may still show appended bytes.
         raw = coverage_from_bytes(data)
         verdict.changed_after_signing = raw is not None and raw.changed_after_signing
         return verdict

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from wizard.cli.args.action import add_action
 from wizard.cli.args.verify import add_trust_options
 from wizard.core.env_names import ICB_PASSPHRASE_ENV
 
@@ -34,19 +35,16 @@ def register(commands: Any) -> None:
 
 
 def _action(actions: Any, name: str, text: str) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = actions.add_parser(
-        name, help=text, description=text[0].upper() + text[1:] + "."
+    parser = add_action(
+        actions,
+        name,
+        text,
+        f"icb_cmds:{name}_cmd",
+        f"read the issuing key's passphrase from the first line of FILE (or set {ICB_PASSPHRASE_ENV})",
     )
     parser.add_argument(
         "--dir", type=Path, metavar="DIR", help="the ICB's folder (default: icb in the data folder)"
     )
-    parser.add_argument(
-        "--passphrase-file",
-        type=Path,
-        metavar="FILE",
-        help=f"read the issuing key's passphrase from the first line of FILE (or set {ICB_PASSPHRASE_ENV})",
-    )
-    parser.set_defaults(handler=f"icb_cmds:{name}_cmd")
     return parser
 
 

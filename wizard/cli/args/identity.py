@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from wizard.cli.args.action import add_action
 from wizard.core.env_names import PASSPHRASE_ENV
 
 
@@ -27,17 +28,13 @@ def register(commands: Any) -> None:
 
 
 def _action(actions: Any, name: str, text: str, handler: str = "") -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = actions.add_parser(
-        name, help=text, description=text[0].upper() + text[1:] + "."
+    return add_action(
+        actions,
+        name,
+        text,
+        f"identity_cmds:{handler or name + '_cmd'}",
+        f"read the passphrase from the first line of FILE (or set {PASSPHRASE_ENV})",
     )
-    parser.add_argument(
-        "--passphrase-file",
-        type=Path,
-        metavar="FILE",
-        help=f"read the passphrase from the first line of FILE (or set {PASSPHRASE_ENV})",
-    )
-    parser.set_defaults(handler=f"identity_cmds:{handler or name + '_cmd'}")
-    return parser
 
 
 def _add_remember(parser: argparse.ArgumentParser) -> None:

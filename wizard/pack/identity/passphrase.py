@@ -23,7 +23,6 @@ from wizard.core.paths import is_portable
 from wizard.pack.identity.cert import IdentityError
 
 SERVICE = "GP Cyber Wizard"
-ENV_VAR = PASSPHRASE_ENV
 _INSECURE_MODULES = ("keyrings.alt", "keyring.backends.null", "keyring.backends.fail")
 _NO_STORE = (
     "This computer has no secure password store, so the passphrase cannot be remembered here. "
@@ -124,7 +123,7 @@ def passphrase_from(args_file: Path | None, env: Mapping[str, str]) -> str | Non
     """
     if args_file is not None:
         return _first_line(args_file)
-    return env.get(ENV_VAR) or None
+    return env.get(PASSPHRASE_ENV) or None
 
 
 MAX_PASSPHRASE_FILE = 64 * 1024  # a passphrase is one line; a pipe or /dev/zero is refused
