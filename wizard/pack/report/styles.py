@@ -24,6 +24,7 @@ from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped, unu
 from reportlab.platypus import Paragraph, TableStyle  # type: ignore[import-untyped, unused-ignore]
 
 from wizard.core.paths import resource_path
+from wizard.pack.report.plain import is_plain, plain_paragraph
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -150,10 +151,15 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def para(text: str, style: str = "cell", **markup: str) -> Paragraph:
+def para(text: str, style: str = "cell") -> Paragraph:
     """A paragraph of plain text: escaped so '<' or '&' in an answer cannot break the markup."""
-    body = escape(text).replace("\n", "<br/>")
-    return Paragraph(body, styles()[style], **markup)
+    return _text_in(text, styles()[style])
+
+
+def _text_in(text: str, style: ParagraphStyle) -> Paragraph:
+    if is_plain(text):
+        return plain_paragraph(text, style)
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
 def rich(markup: str, style: str = "cell") -> Paragraph:
@@ -161,10 +167,16 @@ def rich(markup: str, style: str = "cell") -> Paragraph:
     return Paragraph(markup, styles()[style])
 
 
+@cache
+def _tinted(style: str, key: str) -> ParagraphStyle:
+    """The style in the dark text colour that matches a status's tint."""
+    _, text = tint(key)
+    return ParagraphStyle(f"{style}-{key}", parent=styles()[style], textColor=text)
+
+
 def status_para(key: str, words: str, style: str = "cell_bold") -> Paragraph:
     """Status words in the dark text colour that matches the cell's tint."""
-    _, text = tint(key)
-    return Paragraph(f'<font color="#{text.hexval()[2:]}">{escape(words)}</font>', styles()[style])
+    return _text_in(words, _tinted(style, key))
 
 
 def table_style(header: bool = True, extra: list[tuple[Any, ...]] | None = None) -> TableStyle:
