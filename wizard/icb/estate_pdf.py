@@ -17,7 +17,6 @@ from reportlab.lib.units import cm  # type: ignore[import-untyped, unused-ignore
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped, unused-ignore]
 from reportlab.platypus import (  # type: ignore[import-untyped, unused-ignore]
     Flowable,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
@@ -27,6 +26,7 @@ from wizard.core.describe import plural
 from wizard.core.safe_text import plain
 from wizard.core.scoring import ESTIMATE_WORDS
 from wizard.icb.estate import NOT_READ, Estate
+from wizard.pack.report.paragraphs import Paragraph
 from wizard.pack.report.styles import (
     FONT,
     GREY,

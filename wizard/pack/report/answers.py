@@ -11,12 +11,13 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import cm  # type: ignore[import-untyped, unused-ignore]
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table  # type: ignore[import-untyped, unused-ignore]
+from reportlab.platypus import CondPageBreak, Flowable, Table  # type: ignore[import-untyped, unused-ignore]
 
 from wizard.core.describe import STATE_WORDS, answer_text
 from wizard.core.draft.model import Draft, EvidenceRef
 from wizard.core.portal import field_lines
 from wizard.core.scoring import Assessment, ItemResult, SectionResult
+from wizard.pack.report.paragraphs import Paragraph
 from wizard.pack.report.styles import (
     grouped,
     para,

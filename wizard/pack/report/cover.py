@@ -11,7 +11,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import cm  # type: ignore[import-untyped, unused-ignore]
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table  # type: ignore[import-untyped, unused-ignore]
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table  # type: ignore[import-untyped, unused-ignore]
 
 from wizard import APP_NAME, __version__
 from wizard.core.bank.model import Bank
@@ -21,6 +21,7 @@ from wizard.core.practice import Practice
 from wizard.core.scoring import ESTIMATE_WORDS
 from wizard.pack.content import PackContent
 from wizard.pack.report.inputs import PackInputs
+from wizard.pack.report.paragraphs import Paragraph
 from wizard.pack.report.styles import (
     GREY,
     day,

@@ -11,11 +11,12 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import cm  # type: ignore[import-untyped, unused-ignore]
-from reportlab.platypus import Flowable, Paragraph, Table  # type: ignore[import-untyped, unused-ignore]
+from reportlab.platypus import Flowable, Table  # type: ignore[import-untyped, unused-ignore]
 
 from wizard.core.action_plan import ActionEntry, SectionGap
 from wizard.core.check_results import STATUS_WORDS, CheckResult, DeviceReport
 from wizard.core.describe import plural
+from wizard.pack.report.paragraphs import Paragraph
 from wizard.pack.report.styles import (
     day,
     para,

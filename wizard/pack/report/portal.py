@@ -12,11 +12,12 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import cm  # type: ignore[import-untyped, unused-ignore]
-from reportlab.platypus import Flowable, Paragraph, Table  # type: ignore[import-untyped, unused-ignore]
+from reportlab.platypus import Flowable, Table  # type: ignore[import-untyped, unused-ignore]
 
 from wizard.core.bank.model import Bank
 from wizard.core.draft.model import Draft
 from wizard.core.portal import portal_sheet
+from wizard.pack.report.paragraphs import Paragraph
 from wizard.pack.report.styles import para, status_para, styles, table_style, tint_cell
 
 _PORTAL_WIDTHS = [1.5 * cm, 1.9 * cm, 6.0 * cm, 5.3 * cm, 2.3 * cm]

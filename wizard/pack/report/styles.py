@@ -21,10 +21,10 @@ from reportlab.lib.units import cm  # type: ignore[import-untyped, unused-ignore
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped, unused-ignore]
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped, unused-ignore]
 from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped, unused-ignore]
-from reportlab.platypus import Paragraph, TableStyle  # type: ignore[import-untyped, unused-ignore]
+from reportlab.platypus import TableStyle  # type: ignore[import-untyped, unused-ignore]
 
 from wizard.core.paths import resource_path
-from wizard.pack.report.plain import is_plain, plain_paragraph
+from wizard.pack.report.paragraphs import Paragraph, is_plain, plain_paragraph
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"

@@ -10,7 +10,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import cm  # type: ignore[import-untyped, unused-ignore]
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table  # type: ignore[import-untyped, unused-ignore]
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table  # type: ignore[import-untyped, unused-ignore]
 
 from wizard.core.describe import STATE_WORDS
 from wizard.core.draft.model import Draft
@@ -23,6 +23,7 @@ from wizard.core.scoring import (
     ItemResult,
 )
 from wizard.pack.report.chart import counts_table, progress_chart
+from wizard.pack.report.paragraphs import Paragraph
 from wizard.pack.report.styles import (
     long_day,
     para,

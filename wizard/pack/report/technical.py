@@ -13,11 +13,12 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.units import cm  # type: ignore[import-untyped, unused-ignore]
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped, unused-ignore]
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table  # type: ignore[import-untyped, unused-ignore]
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table  # type: ignore[import-untyped, unused-ignore]
 
 from wizard import APP_NAME, __version__
 from wizard.core.bank.model import Bank
 from wizard.pack.report.inputs import PackInputs
+from wizard.pack.report.paragraphs import Paragraph
 from wizard.pack.report.styles import FONT, NHS_BLUE, PALE, para, rich, styles, table_style, when
 
 TECHNICAL_HEADING = "Technical details"
