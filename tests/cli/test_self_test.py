@@ -15,6 +15,7 @@ from tests.cli_run import run_process
 from wizard.cli import main
 from wizard.cli.console import ensure_output
 from wizard.cli.self_test import CORE_STEPS, SelfTestRun, run_self_test
+from wizard.core.env_names import PASSPHRASE_ENV
 from wizard.core.paths import DATA_ENV
 
 
@@ -24,27 +25,11 @@ def report_lines(text: str) -> list[tuple[str, str]]:
     ]
 
 
-def test_every_step_passes_and_the_practices_data_is_left_alone(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    data = Path(os.environ[DATA_ENV])  # conftest: this test's own data folder
-    monkeypatch.setenv("GPCW_PASSPHRASE", "a passphrase from the environment")
-    assert main(["--self-test"]) == 0
-    out = capsys.readouterr().out
-    assert report_lines(out) == [("PASS", s) for s in ("banks", "checks", "identity", "pack", "verify")]
-    assert "from source" in out and "passphrase from GPCW_PASSPHRASE" in out
-    assert (
-        "DSPT 2025-26: 45 items; Cyber Essentials 3.3: 89 items; Good practice 2026: 15 items; 2 answer maps"
-        in out
-    )
-    assert out.rstrip().endswith("Self-test passed: all 5 steps.")
-    assert os.environ[DATA_ENV] == str(data)  # put back after the run
-    assert not data.exists() or not any(data.iterdir())
-
-
 def test_a_failing_step_is_named_later_steps_that_need_it_are_skipped_and_exit_is_1(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    data = os.environ[DATA_ENV]  # conftest: this test's own data folder
+
     def broken(run: SelfTestRun) -> str:
         raise OSError("the stick was pulled out")
 
@@ -52,8 +37,9 @@ def test_a_failing_step_is_named_later_steps_that_need_it_are_skipped_and_exit_i
         run.need("broken", None)  # what the broken step would have handed on is missing
         return "not reached"
 
-    # the banks step for real, then the broken one (every core step runs in the test above)
+    # the banks step for real, then the broken one (every core step runs in the windowed test below)
     assert run_self_test([("broken", broken), ("after", needs_broken)], core_steps=CORE_STEPS[:1]) == 1
+    assert os.environ[DATA_ENV] == data  # the self-test's own work folder is not left in force
     out = capsys.readouterr().out
     assert report_lines(out) == [("PASS", "banks"), ("FAIL", "broken"), ("SKIP", "after")]
     assert "FAIL  broken    OSError: the stick was pulled out" in out
@@ -74,16 +60,27 @@ def test_no_command_and_no_self_test_asks_for_a_command(capsys: pytest.CaptureFi
     assert "choose a command" in capsys.readouterr().err
 
 
-def test_windowed_entry_point_adds_the_window_step_offscreen(tmp_path: Path) -> None:
-    """``python -m wizard --self-test`` is what the windowed executable runs."""
-    env = {"QT_QPA_PLATFORM": "offscreen", DATA_ENV: str(tmp_path / "data")}
+def test_windowed_entry_point_passes_every_step_and_leaves_the_practices_data_alone(tmp_path: Path) -> None:
+    """``python -m wizard --self-test`` is what the windowed executable runs: the core steps, then the window."""
+    data = tmp_path / "data"
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        DATA_ENV: str(data),
+        PASSPHRASE_ENV: "a passphrase from the environment",
+    }
     result = run_process("--self-test", env=env)  # the windowed entry point: wizard/__main__.py
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert report_lines(result.stdout)[-1] == ("PASS", "window")
+    out = result.stdout
+    assert result.returncode == 0, out + result.stderr
+    steps = ("banks", "checks", "identity", "pack", "verify", "window")
+    assert report_lines(out) == [("PASS", step) for step in steps]
+    assert "from source" in out and f"passphrase from {PASSPHRASE_ENV}" in out
     assert (
-        "27 pages of the demo opened" in result.stdout
-    )  # practice, 22 sections, checks, review, sheet, sign
-    assert not (tmp_path / "data").exists()
+        "DSPT 2025-26: 45 items; Cyber Essentials 3.3: 89 items; Good practice 2026: 15 items; 2 answer maps"
+        in out
+    )
+    assert "27 pages of the demo opened" in out  # practice, 22 sections, checks, review, sheet, sign
+    assert out.rstrip().endswith("Self-test passed: all 6 steps.")
+    assert not data.exists()
 
 
 def test_a_windowed_start_without_any_console_writes_what_it_prints_to_the_data_folder(
