@@ -296,3 +296,19 @@ def test_cli_validate_exit_codes(tmp_path: Path) -> None:
     assert "Traceback" not in bad.stderr
     good = run_cli("bank", "validate", MINI_BANKS / "mini-ce.yaml")
     assert good.returncode == 0, good.stderr
+
+
+def test_a_bank_read_again_is_parsed_again_only_when_its_text_changed(tmp_path: Path) -> None:
+    path = tmp_path / "mini-ce.yaml"
+    path.write_text(SOURCE, encoding="utf-8")
+    first = load_bank(path)
+    assert load_bank(path) is first  # the same text: the bank parsed before
+    path.write_text(
+        SOURCE.replace("Do you use cloud services?", "Do you use any cloud services?"), encoding="utf-8"
+    )
+    changed = load_bank(path)
+    assert changed is not first and changed.item("mce-cloud").question == "Do you use any cloud services?"
+    path.write_text(SOURCE.replace("        type: number", "        type: numeric"), encoding="utf-8")
+    for _ in range(2):  # a broken bank is refused every time, never served from before
+        with pytest.raises(BankError, match="'type' must be one of"):
+            load_bank(path)

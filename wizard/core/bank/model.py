@@ -10,6 +10,7 @@ import hashlib
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -161,7 +162,19 @@ def parse_bank(text: str, path: Path, known_checks: Collection[str] | None = Non
     return Bank(model, path, digest, tuple(problems))
 
 
+@lru_cache(maxsize=32)
+def _parsed(text: str, path: Path, known_checks: frozenset[str] | None) -> Bank:
+    """A bank already read in this process, while its text is the same (a Bank is never changed)."""
+    return parse_bank(text, path, known_checks)
+
+
 def load_bank(path: Path, known_checks: Collection[str] | None = None) -> Bank:
+    """Read and validate one bank file.
+
+    The file is read every time; its parsed form is kept while its text stays
+    the same, so a verifier checking pack after pack, or the tests, parse
+    each bank once.
+    """
     file = display_name(path)
     try:
         raw = path.read_bytes()
@@ -172,7 +185,7 @@ def load_bank(path: Path, known_checks: Collection[str] | None = None) -> Bank:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BankError([BankProblem(file, None, None, "the file is not UTF-8 text")]) from exc
-    return parse_bank(text, path, known_checks)
+    return _parsed(text, path, None if known_checks is None else frozenset(known_checks))
 
 
 def bank_files(folder: Path | None = None) -> list[Path]:
