@@ -1,7 +1,8 @@
 """An ICB's estate for the tests: forty practices' packs, built and signed by the program itself.
 
 Thirty practices sign with self-signed certificates the ICB files in its
-trust folder; ten with certificates the ICB issued. Mixed in, as an ICB
+trust folder; ten with certificates the ICB issued. Every third practice has
+not taken on Cyber Essentials. Mixed in, as an ICB
 would meet them: a pack signed by another practice, a certificate that
 changed, a revoked practice, a duplicate, a tampered pack and a missing
 practice. Identities are made in memory (no PKCS#12 file, whose key
@@ -68,8 +69,15 @@ class Estate:
         return cls(root / "received", root / "trust", root / "expected.txt", root / "icb.pem", files)
 
 
+def takes_ce(number: int) -> bool:
+    """Every third practice has not taken on Cyber Essentials: its pack holds the DSPT and good practice."""
+    return number % 3 != 0
+
+
 def draft_for(banks: list[Bank], code: str, number: int, today: dt.date) -> Draft:
     """A demo assessment for the practice, its answers varied so the estate shows every status."""
+    if not takes_ce(number):
+        banks = [bank for bank in banks if bank.framework.scoring != "cyber_essentials"]
     draft = demo_draft(banks, today, gaps=number % 4 != 0)
     draft.practice = draft.practice.model_copy(update={"name": name(code), "ods_code": code})
     for bank in banks:

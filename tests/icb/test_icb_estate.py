@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +24,12 @@ from tests.cli_run import run_cli
 GOOD = "signature good"
 NOT_GOOD = "signature not good"
 CASES = {kit.IMPOSTOR, kit.CHANGED, kit.TAMPERED, kit.REVOKED}
+
+
+def _ce(summary: dict[str, Any]) -> tuple[str, str]:
+    """The Cyber Essentials verdict and automatic fails a pack states; blank where the practice did not take it on."""
+    taken = summary["cyber_essentials"]
+    return (taken[0]["verdict"], " ".join(taken[0]["auto_fails"])) if taken else ("", "")
 
 
 def _csv(path: Path) -> list[dict[str, str]]:
@@ -100,15 +107,20 @@ def test_good_rows_say_what_each_pack_says(
     for name, r in sorted(good.items())[::5]:  # a sample, read independently of the program
         summary = _summary(icb_estate.folder / name, tmp_path)
         assert r["dspt_status"] == summary["dspt"][0]["status"]
-        assert r["cyber_essentials"] == summary["cyber_essentials"][0]["verdict"]
+        assert (r["cyber_essentials"], r["automatic_fails"]) == _ce(summary)
         assert r["answered_percent"] == str(summary["answered_percent"])
-        assert r["automatic_fails"] == " ".join(summary["cyber_essentials"][0]["auto_fails"])
         assert (r["document_id"], r["certificate_sha256"]) == (
             summary["document_id"],
             summary["certificate_sha256"],
         )
         assert r["signer_ods_code"] == r["ods_code"] == summary["ods_code"] and r["actions"].isdigit()
-    assert {r["cyber_essentials"] for r in good.values()} >= {"Likely to pass", "Would fail automatically"}
+    assert {r["cyber_essentials"] for r in good.values()} == {
+        "Likely to pass",
+        "Would fail automatically",
+        "",
+    }
+    for r in good.values():  # a practice that has not taken on Cyber Essentials has no verdict, not a fail
+        assert (r["cyber_essentials"] == "") == (not kit.takes_ce(int(r["ods_code"][1:]) - 10000))
 
 
 def test_the_estate_report_agrees_with_the_packs(icb_estate: kit.Estate, tmp_path: Path) -> None:
@@ -137,7 +149,7 @@ def test_the_estate_report_agrees_with_the_packs(icb_estate: kit.Estate, tmp_pat
         assert {k: row[f"standard_{k}"] for k in standards} == standards, row["file"]
         assert (row["dspt_status"], row["cyber_essentials"]) == (
             summary["dspt"][0]["status"],
-            summary["cyber_essentials"][0]["verdict"],
+            _ce(summary)[0],
         )
     apart = {r["file"]: r["included"] for r in rows if r["included"] not in ("in the report", "no pack")}
     assert apart == {
@@ -153,6 +165,8 @@ def test_the_estate_report_agrees_with_the_packs(icb_estate: kit.Estate, tmp_pat
     ).stdout
     for words in ("Where the practices stand", "DSPT standards by practice", "Most common unmet items"):
         assert words in text
+    not_taken = sum(not kit.takes_ce(int(r["ods_code"][1:]) - 10000) for r in shown)
+    assert re.search(rf"Not taken +{not_taken} +{round(100 * not_taken / len(shown))}%", text), text[:3000]
     assert "Practices missing" in text and "P10040" in text and "Practice 40 Surgery" in text
     assert "p10007.pdf" in text and "signed by another practice" in text
     subprocess.run(

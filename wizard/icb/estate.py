@@ -19,7 +19,15 @@ from wizard.icb.folder_report import Expected, missing, newest_good
 from wizard.icb.pack_facts import PackFacts
 from wizard.icb.received import CheckedPack
 
-CE_ORDER = ("Likely to pass", "Incomplete", "Likely not compliant", "Would fail automatically", "Not started")
+CE_NOT_TAKEN = "Not taken"  # the pack holds no Cyber Essentials assessment
+CE_ORDER = (
+    "Likely to pass",
+    "Incomplete",
+    "Likely not compliant",
+    "Would fail automatically",
+    "Not started",
+    CE_NOT_TAKEN,
+)
 DSPT_SHOWN = ("Standards Met", "Approaching Standards", "Standards Not Met", "Not started")
 COMMON_SHOWN = 15
 IN_REPORT, NOT_READ, OLDER, NO_PACK = "in the report", "not read: signature not good", "older pack", "no pack"
@@ -37,7 +45,13 @@ class EstateRow:
 
     @property
     def ce(self) -> str:
+        """The Cyber Essentials verdict; blank when the practice has not taken it on."""
         return "; ".join(self.facts.ce)
+
+    @property
+    def ce_words(self) -> str:
+        """The verdict as the estate report shows it: "Not taken" rather than blank."""
+        return self.ce or CE_NOT_TAKEN
 
 
 @dataclass(frozen=True)
@@ -140,7 +154,7 @@ def build_estate(
         rows=rows,
         standards=_standards(banks, rows),
         dspt_counts=_counts([s for r in rows for s in r.facts.dspt], DSPT_SHOWN),
-        ce_counts=_counts([v for r in rows for v in r.facts.ce], CE_ORDER),
+        ce_counts=_counts([v for r in rows for v in r.facts.ce or (CE_NOT_TAKEN,)], CE_ORDER),
         common_unmet=_common(rows),
         missing=missing(expected, packs),
         apart=sorted(apart, key=lambda a: (a.status, a.file)),
