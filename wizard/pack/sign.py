@@ -3,8 +3,9 @@
 PAdES baseline B-B, a certification signature that allows no further changes,
 its visible box on the declaration page. The stamp uses an embedded DejaVu
 font rescaled to 1000 units per em (pyHanko writes glyph widths unscaled, so
-a 2048-unit font would come out garbled). The signed file is written
-atomically and never rewritten afterwards.
+a 2048-unit font would come out garbled), its Latin cut where that can write
+the name (``stamp_font``). The signed file is written atomically and never
+rewritten afterwards.
 """
 
 from __future__ import annotations
@@ -29,11 +30,11 @@ from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from wizard.core.atomic import atomic_write
-from wizard.core.paths import resource_path
 from wizard.pack.attachments import Attachment
+from wizard.pack.stamp_font import stamp_font
 
-STAMP_FONT = ("assets", "fonts", "DejaVuSans-stamp-1000upem.ttf")
 FIELD = "PracticeSignature"
+STAMP_TEXT = "Digitally signed by\n%(signer)s\n%(ts)s"  # ts: digits, '/', ':' and the zone
 
 
 @dataclass(frozen=True)
@@ -94,12 +95,11 @@ def sign_report(
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     _embed(writer, files, when)
     box = (int(signature_box[0]), int(signature_box[1]), int(signature_box[2]), int(signature_box[3]))
+    font = stamp_font(STAMP_TEXT % {"signer": signer_name, "ts": f"{when:%d/%m/%Y %H:%M:%S %Z}"})
     style = TextStampStyle(
-        stamp_text="Digitally signed by\n%(signer)s\n%(ts)s",
+        stamp_text=STAMP_TEXT,
         timestamp_format="%d/%m/%Y %H:%M:%S %Z",
-        text_box_style=TextBoxStyle(
-            font=GlyphAccumulatorFactory(str(resource_path(*STAMP_FONT)), font_size=9)
-        ),
+        text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(str(font), font_size=9)),
         border_width=1,
     )
     meta = signers.PdfSignatureMetadata(
