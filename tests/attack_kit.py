@@ -24,13 +24,13 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from tests.cli_run import Ran, run_cli
 from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
-from wizard.core.draft.model import Draft
+from wizard.core.draft.model import Draft, draft_to_bytes
 from wizard.core.draft.store import save_draft
 from wizard.pack.attachments import Attachment, attachments, pack_summary
 from wizard.pack.build import build_pack
 from wizard.pack.identity.cert import fingerprint_of, make_self_signed
 from wizard.pack.report.document import build_report
-from wizard.pack.report.inputs import PackInputs
+from wizard.pack.report.inputs import BuiltReport, PackInputs
 from wizard.pack.sign import SigningKey, new_document_id, sign_report
 
 
@@ -59,18 +59,52 @@ class HandMade:
     when: dt.datetime | None = None
 
 
+_FIRST_MADE: dict[
+    tuple[str, str], dt.datetime
+] = {}  # (certificate, practice) -> when its first pack was made
+_REPORTS: dict[tuple[Any, ...], BuiltReport] = {}
+
+
+def _made_at(fingerprint: str, ods: str) -> tuple[dt.datetime, str]:
+    """When, and under which document ID, this key's hand-made packs for the practice are made.
+
+    The same for every pack of one test process, so that packs differing only
+    in their summary or attachments can share one report (below).
+    """
+    created = _FIRST_MADE.setdefault((fingerprint, ods), dt.datetime.now(dt.UTC).replace(microsecond=0))
+    short = fingerprint.replace(":", "")[:4].upper()
+    return created, f"GPCW-{ods or 'NOODS'}-{created:%Y%m%d}-{short}"
+
+
+def _report(inputs: PackInputs) -> BuiltReport:
+    """The report pages are drawn from the draft, key and time alone: made once for each of those."""
+    key = (
+        tuple(bank.sha256 for bank in inputs.banks),
+        draft_to_bytes(inputs.draft),
+        inputs.document_id,
+        inputs.created_at,
+        inputs.signer_subject,
+        inputs.certificate_fingerprint,
+    )
+    if key not in _REPORTS:
+        _REPORTS[key] = build_report(inputs)
+    return _REPORTS[key]
+
+
 def hand_made_pack(banks: list[Bank], folder: Path, key: SigningKey, draft: Draft, change: HandMade) -> Path:
     """A pack made from the program's own building blocks (as ``build_pack`` does), with ``change``."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "riverside.json"
     save_draft(path, draft)
-    created = change.when or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    document_id = new_document_id(draft.practice.ods_code, created)
     fingerprint = fingerprint_of(key.certificate)
+    if change.when is None:
+        created, document_id = _made_at(fingerprint, draft.practice.ods_code)
+    else:
+        created, document_id = change.when, new_document_id(draft.practice.ods_code, change.when)
     summary = pack_summary(banks, draft, document_id, fingerprint)
     change.summary(summary)
     files = change.files(attachments(banks, draft, path, summary))
-    report = build_report(
+    report = _report(
         PackInputs(
             banks=banks,
             draft=change.report_draft or draft,
