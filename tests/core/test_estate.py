@@ -74,14 +74,19 @@ def test_results_name_the_questions_they_give_evidence_for() -> None:
 
 
 def test_cli_save_and_re_evaluate(tmp_path: Path) -> None:
-    saved = run_cli("check", "--save", str(tmp_path), "--json")
+    """Saving as a stick does on each PC; the facts come from a real PC's recording.
+
+    A live run's save is the same code after the reading (test_checks_live.py
+    reads this PC through the same command; test_app.py saves a live run).
+    """
+    saved = run_cli("check", "--facts", str(RECORDED), "--save", str(tmp_path), "--json")
     assert saved.returncode == 0, saved.stderr
     files = list(tmp_path.glob("*.json"))
     assert len(files) == 1
     device = json.loads(files[0].read_text())
     assert device["report"]["device"]["machine_id"] in files[0].name
     assert set(device["facts"]["facts"]) >= {"linux.os_release", "linux.firewall"}
-    # the same computer's facts saved again (one live read is enough): its file is replaced, not added to
+    # the same computer's facts saved again: its file is replaced, not added to
     again = run_cli("check", "--facts", str(files[0]), "--save", str(tmp_path), "--json")
     assert again.returncode == 0 and list(tmp_path.glob("*.json")) == files  # one file per device
     for source in (files[0], RECORDED):
