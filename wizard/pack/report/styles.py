@@ -157,6 +157,7 @@ def para(text: str, style: str = "cell") -> Paragraph:
 
 
 def _text_in(text: str, style: ParagraphStyle) -> Paragraph:
+    """Plain text in the style: straight to its fragment when it can be, through the parser when not."""
     if is_plain(text):
         return plain_paragraph(text, style)
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
