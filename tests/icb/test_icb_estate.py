@@ -27,9 +27,9 @@ CASES = {kit.IMPOSTOR, kit.CHANGED, kit.TAMPERED, kit.REVOKED}
 
 
 def _ce(summary: dict[str, Any]) -> tuple[str, str]:
-    """The Cyber Essentials verdict and automatic fails a pack states; blank where the practice did not take it on."""
+    """The Cyber Essentials verdict and automatic fails a pack states; "Not taken" where the practice has not."""
     taken = summary["cyber_essentials"]
-    return (taken[0]["verdict"], " ".join(taken[0]["auto_fails"])) if taken else ("", "")
+    return (taken[0]["verdict"], " ".join(taken[0]["auto_fails"])) if taken else ("Not taken", "")
 
 
 def _csv(path: Path) -> list[dict[str, str]]:
@@ -117,10 +117,10 @@ def test_good_rows_say_what_each_pack_says(
     assert {r["cyber_essentials"] for r in good.values()} == {
         "Likely to pass",
         "Would fail automatically",
-        "",
+        "Not taken",
     }
-    for r in good.values():  # a practice that has not taken on Cyber Essentials has no verdict, not a fail
-        assert (r["cyber_essentials"] == "") == (not kit.takes_ce(int(r["ods_code"][1:]) - 10000))
+    for r in good.values():  # a practice that has not taken on Cyber Essentials is not counted as failing it
+        assert (r["cyber_essentials"] == "Not taken") == (not kit.takes_ce(int(r["ods_code"][1:]) - 10000))
 
 
 def test_the_estate_report_agrees_with_the_packs(icb_estate: kit.Estate, tmp_path: Path) -> None:

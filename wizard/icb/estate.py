@@ -16,10 +16,9 @@ from dataclasses import dataclass
 
 from wizard.core.bank.model import Bank
 from wizard.icb.folder_report import Expected, missing, newest_good
-from wizard.icb.pack_facts import PackFacts
+from wizard.icb.pack_facts import CE_NOT_TAKEN, PackFacts
 from wizard.icb.received import CheckedPack
 
-CE_NOT_TAKEN = "Not taken"  # the pack holds no Cyber Essentials assessment
 CE_ORDER = (
     "Likely to pass",
     "Incomplete",
@@ -45,13 +44,8 @@ class EstateRow:
 
     @property
     def ce(self) -> str:
-        """The Cyber Essentials verdict; blank when the practice has not taken it on."""
-        return "; ".join(self.facts.ce)
-
-    @property
-    def ce_words(self) -> str:
-        """The verdict as the estate report shows it: "Not taken" rather than blank."""
-        return self.ce or CE_NOT_TAKEN
+        """The Cyber Essentials verdict, or "Not taken"."""
+        return "; ".join(self.facts.ce_shown)
 
 
 @dataclass(frozen=True)
@@ -154,7 +148,7 @@ def build_estate(
         rows=rows,
         standards=_standards(banks, rows),
         dspt_counts=_counts([s for r in rows for s in r.facts.dspt], DSPT_SHOWN),
-        ce_counts=_counts([v for r in rows for v in r.facts.ce or (CE_NOT_TAKEN,)], CE_ORDER),
+        ce_counts=_counts([v for r in rows for v in r.facts.ce_shown], CE_ORDER),
         common_unmet=_common(rows),
         missing=missing(expected, packs),
         apart=sorted(apart, key=lambda a: (a.status, a.file)),

@@ -90,7 +90,7 @@ def _matrix(estate: Estate) -> list[Flowable]:
     keys: list[list[str]] = []
     for row in estate.rows:
         f = row.facts
-        statuses = [f.standards.get(ref, "") for ref in refs] + [row.dspt, row.ce_words]
+        statuses = [f.standards.get(ref, "") for ref in refs] + [row.dspt, row.ce]
         keys.append(statuses)
         body.append([_text(f"{f.practice} ({f.ods})"), *[_status(s) for s in statuses]])
     heading = Paragraph("DSPT standards by practice", _free_heading())  # the long table may start below it

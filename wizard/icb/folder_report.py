@@ -138,7 +138,7 @@ def row(pack: CheckedPack) -> dict[str, str]:
         "signed_at": v.signed_at,
         "signature": pack.signature_words,
         "dspt_status": "; ".join(facts.dspt) if facts else "",
-        "cyber_essentials": "; ".join(facts.ce) if facts else "",
+        "cyber_essentials": "; ".join(facts.ce_shown) if facts else "",
         "answered_percent": str(facts.answered_percent) if facts else "",
         "automatic_fails": " ".join(facts.auto_fails) if facts else "",
         "actions": str(facts.actions) if facts else "",

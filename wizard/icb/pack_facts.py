@@ -25,6 +25,9 @@ class UnmetItem:
     question: str
 
 
+CE_NOT_TAKEN = "Not taken"  # the pack holds no Cyber Essentials assessment
+
+
 @dataclass(frozen=True)
 class PackFacts:
     practice: str
@@ -37,6 +40,11 @@ class PackFacts:
     auto_fails: tuple[str, ...]
     actions: int  # open entries of the action plan (done ones left out)
     unmet: tuple[UnmetItem, ...]
+
+    @property
+    def ce_shown(self) -> tuple[str, ...]:
+        """Each Cyber Essentials verdict, or "Not taken" when the practice has not taken it on."""
+        return self.ce or (CE_NOT_TAKEN,)
 
 
 def _unmet(result: Assessment) -> list[UnmetItem]:
