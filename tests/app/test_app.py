@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import RIVERSIDE_PASSPHRASE
 from wizard.app.checks import check_this_pc, import_estate, keep_for_the_estate
 from wizard.app.packs import default_pack_path, sign_pack
 from wizard.checks.catalogue import CATALOGUE
@@ -16,7 +17,7 @@ from wizard.core.bank.model import Bank
 from wizard.core.data_folder import data_folder
 from wizard.core.demo import demo_draft
 from wizard.core.draft.store import save_draft
-from wizard.pack.identity.store import IdentityError, create_identity
+from wizard.pack.identity.store import IdentityError
 from wizard.pack.verify import verify_file
 
 
@@ -43,10 +44,10 @@ def test_a_broken_estate_file_is_named_not_fatal() -> None:
     assert found.reports == [] and len(found.problems) == 1 and "reception.json" in found.problems[0]
 
 
+@pytest.mark.usefixtures("riverside_identity")  # identity create's files, in this test's data folder
 def test_sign_pack_signs_with_the_practices_key_and_a_wrong_passphrase_writes_nothing(
     real_banks: list[Bank], tmp_path: Path
 ) -> None:
-    create_identity("Riverside Surgery", "A12345", "correct horse battery")
     draft = demo_draft(real_banks, dt.date(2026, 11, 20))
     draft_path = data_folder().drafts / "Riverside Surgery.json"
     draft_path.parent.mkdir(parents=True)
@@ -57,7 +58,7 @@ def test_sign_pack_signs_with_the_practices_key_and_a_wrong_passphrase_writes_no
         sign_pack(real_banks, draft, draft_path, "wrong passphrase", out)
     assert not out.exists()
     steps: list[str] = []
-    signed = sign_pack(real_banks, draft, draft_path, "correct horse battery", out, progress=steps.append)
+    signed = sign_pack(real_banks, draft, draft_path, RIVERSIDE_PASSPHRASE, out, progress=steps.append)
     assert steps[0] == "Opening the signing key" and steps[-1] == "Done"
     assert signed.result.path == out and signed.keyring_note is None
     verdict = verify_file(out, [], signed.result.fingerprint)
