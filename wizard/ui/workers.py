@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -64,9 +65,13 @@ class _Job(QRunnable):
         try:
             result = self._fn()
         except Exception as exc:  # handed to the GUI thread, which decides what to say
-            self._relay.failed.emit(exc)
+            self._send("failed", exc)
             return
-        self._relay.done.emit(result)
+        self._send("done", result)
+
+    def _send(self, signal: str, value: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # the program closed while the job ran: no one left to tell
+            getattr(self._relay, signal).emit(value)
 
 
 _live: set[_Relay] = set()  # keeps relays alive until they have delivered
