@@ -8,7 +8,6 @@ screenshots pass the banks in and get the workspace straight away.
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,17 +27,6 @@ if TYPE_CHECKING:
     from wizard.ui.workspace import Workspace
 
 
-# The checks and sign pages need cryptography, pyHanko and reportlab: more than a second
-# of imports on a slow PC. They are read in on a worker once the start page is up, so that
-# opening those pages later does not freeze the window.
-WARM_UP = ("wizard.app.checks", "wizard.app.packs")
-
-
-def _warm_up() -> None:
-    for name in WARM_UP:
-        importlib.import_module(name)
-
-
 def _load_banks() -> list[Bank]:
     from wizard.checks.catalogue import CHECK_IDS
     from wizard.core.bank.model import load_banks
@@ -53,7 +41,6 @@ class MainWindow(QMainWindow):
         window_place.place(self)
         self.workspace: Workspace | None = None
         self.load_error: str | None = None  # set when the banks could not be loaded
-        self.warmed = False  # the checks and sign pages' libraries are read in (WARM_UP)
         self.message = QLabel("Opening the question banks…", self)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
@@ -63,15 +50,7 @@ class MainWindow(QMainWindow):
             self.set_banks(banks)
 
     def load_in_background(self) -> None:
-        run_in_thread(_load_banks, self._banks_loaded, self._load_failed, self)
-
-    def _banks_loaded(self, banks: list[Bank]) -> None:
-        self.set_banks(banks)
-        # A library that fails to import is reported by its page when opened, as before.
-        run_in_thread(_warm_up, self._warmed, lambda _exc: None, self)
-
-    def _warmed(self, _result: object) -> None:
-        self.warmed = True
+        run_in_thread(_load_banks, self.set_banks, self._load_failed, self)
 
     def set_banks(self, banks: list[Bank]) -> None:
         from wizard.ui.workspace import Workspace

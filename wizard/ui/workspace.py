@@ -21,6 +21,7 @@ from wizard.core.draft.store import DraftLoadError, DraftSaveError, load_draft, 
 from wizard.core.recent import new_draft_path, remember
 from wizard.ui.pages.start import StartPage
 from wizard.ui.session import Session
+from wizard.ui.warm_up import warm_up
 from wizard.ui.wizard_view import WizardView
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ class Workspace(QStackedWidget):
         self.start.review_requested.connect(self.review_packs)
         self.packs_window: PacksWindow | None = None
         self.stack.addWidget(self.start)
+        self.warming = False  # the checks and sign pages' libraries are being read in (warm_up)
+        self.warmed = False
 
     # --- opening ------------------------------------------------------------------
     def open_draft(self, path: Path) -> bool:
@@ -111,7 +114,13 @@ class Workspace(QStackedWidget):
         self.session.practice_changed.connect(self._retitle)
         self._retitle()
         remember(path)
+        if not self.warming:
+            self.warming = True
+            warm_up(self, self._warmed)
         return True
+
+    def _warmed(self) -> None:
+        self.warmed = True
 
     def _retitle(self) -> None:
         name = self.session.draft.practice.name if self.session else ""
