@@ -49,6 +49,11 @@ def ods(number: int) -> str:
     return f"P1{number:04d}"
 
 
+def number_of(code: str) -> int:
+    """The practice's number in the estate: ``ods`` the other way."""
+    return int(code[2:])
+
+
 def name(code: str) -> str:
     return f"Practice {code[-2:]} Surgery"
 

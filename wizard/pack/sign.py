@@ -34,7 +34,8 @@ from wizard.pack.attachments import Attachment
 from wizard.pack.stamp_font import stamp_font
 
 FIELD = "PracticeSignature"
-STAMP_TEXT = "Digitally signed by\n%(signer)s\n%(ts)s"  # ts: digits, '/', ':' and the zone
+STAMP_TEXT = "Digitally signed by\n%(signer)s\n%(ts)s"
+STAMP_TIME = "%d/%m/%Y %H:%M:%S %Z"  # ts: digits, '/', ':' and the zone
 
 
 @dataclass(frozen=True)
@@ -95,10 +96,10 @@ def sign_report(
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     _embed(writer, files, when)
     box = (int(signature_box[0]), int(signature_box[1]), int(signature_box[2]), int(signature_box[3]))
-    font = stamp_font(STAMP_TEXT % {"signer": signer_name, "ts": f"{when:%d/%m/%Y %H:%M:%S %Z}"})
+    font = stamp_font(STAMP_TEXT % {"signer": signer_name, "ts": when.strftime(STAMP_TIME)})
     style = TextStampStyle(
         stamp_text=STAMP_TEXT,
-        timestamp_format="%d/%m/%Y %H:%M:%S %Z",
+        timestamp_format=STAMP_TIME,
         # 9 pt, as the font engine shapes it, on 12 pt lines: an accent no longer touches the line above.
         text_box_style=TextBoxStyle(
             font=GlyphAccumulatorFactory(str(font), font_size=9), font_size=9, leading=12
