@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from tests.ui_helpers import answer_compliantly, click, nav_click, type_date, type_into
+from tests.ui_helpers import answer_compliantly, click, nav_click, type_into
 from wizard.core.bank.model import Bank
 from wizard.core.draft.evidence import evidence_dir
 from wizard.core.draft.store import load_draft
@@ -22,7 +22,6 @@ from wizard.ui.main_window import MainWindow
 from wizard.ui.pages.practice import PracticePage
 from wizard.ui.pages.review import ReviewPage
 from wizard.ui.pages.section import SectionPage
-from wizard.ui.widgets.date_field import DateField
 from wizard.ui.widgets.item_card import ItemCard
 from wizard.ui.wizard_view import WizardView
 
@@ -227,7 +226,7 @@ def test_damaged_draft_offers_backup_and_keeps_file(
 
 @pytest.mark.usefixtures("qtbot")
 def test_every_control_has_an_accessible_name(qtbot: QtBot, real_banks: list[Bank]) -> None:
-    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLineEdit, QListWidget, QPlainTextEdit
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QListWidget, QPlainTextEdit
 
     window = _window(qtbot, real_banks)
     window.new_assessment()
@@ -323,31 +322,6 @@ def test_a_broken_bank_is_explained_not_crashed_on(
     qtbot.waitUntil(lambda: "could not be loaded" in window.message.text(), timeout=10_000)
     assert "mini-ce.yaml, line" in window.message.text() and "mce-nowhere" in window.message.text()
     assert window.workspace is None and "mce-nowhere" in (window.load_error or "")
-
-
-def test_review_plan_edits_and_go_to_question(qtbot: QtBot, real_banks: list[Bank], tmp_path: Path) -> None:
-    from wizard.core.demo import demo_draft
-    from wizard.core.draft.store import save_draft
-
-    path = tmp_path / "riverside.json"
-    save_draft(path, demo_draft(real_banks, TODAY))
-    window = _window(qtbot, real_banks)
-    assert window.open_draft(path)
-    view = _view(window)
-    review = view.go("review")
-    assert isinstance(review, ReviewPage)
-    assert [e.ref for e in review.entries] == ["A6.5", "3.2.1", "7.3.4", "GP5"]  # the demo's four gaps
-    row = next(r for r, e in enumerate(review.entries) if e.ref == "3.2.1")
-    owner = review.plan.cellWidget(row, 4).findChild(QLineEdit)
-    type_into(qtbot, owner, "Sam Patel")
-    due = review.plan.cellWidget(row, 5).findChild(DateField)
-    type_date(qtbot, due, "31/12/26")
-    go = review.plan.cellWidget(row, 6).findChild(QPushButton)
-    click(qtbot, go)
-    assert view.current_key() == "section:dspt-s3"
-    window.close()
-    edit = load_draft(path).action_plan["dspt-training-95"]
-    assert (edit.owner, edit.due) == ("Sam Patel", dt.date(2026, 12, 31))
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,6 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,9 +24,12 @@ from wizard.core.scoring import ESTIMATE_WORDS, Assessment, ItemResult
 from wizard.ui.pages.base import Page, read_only_table, scrolling
 from wizard.ui.session import Session
 from wizard.ui.style import GREY, STATUS_COLOURS, tint
-from wizard.ui.widgets.date_field import DateField
+from wizard.ui.widgets.action_cell import ActionCell
 
-PLAN_COLUMNS = ["Priority", "Ref", "What is wrong", "What to do", "Owner", "Due by", ""]
+PLAN_COLUMNS = ["Priority", "Ref", "What is wrong", "What to do", "Owner and date"]
+_TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+_FIT, _SHARE = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
+_PLAN_WIDTHS = [_FIT, _FIT, _SHARE, _SHARE, _FIT]  # the two columns people read share the width
 
 
 def _dspt_html(result: Assessment) -> str:
@@ -101,22 +102,11 @@ def _devices_html(reports: list[DeviceReport]) -> str:
     )
 
 
-def _fit_height(table: QTableWidget, wrap_rows: bool = False) -> None:
+def _fit_height(table: QTableWidget) -> None:
     """Show every row: the page scrolls, not the table."""
-    if wrap_rows:
-        table.resizeRowsToContents()
     height = table.horizontalHeader().height() + 4
     height += sum(table.rowHeight(row) for row in range(table.rowCount()))
     table.setFixedHeight(height)
-
-
-def _top_aligned(widget: QWidget, parent: QWidget) -> QWidget:
-    holder = QWidget(parent)
-    layout = QVBoxLayout(holder)
-    layout.setContentsMargins(2, 2, 2, 2)
-    layout.addWidget(widget)
-    layout.addStretch(1)
-    return holder
 
 
 class ReviewPage(Page):
@@ -153,8 +143,9 @@ class ReviewPage(Page):
         self.plan.setAccessibleName("Action plan")
         self.plan.setHorizontalHeaderLabels(PLAN_COLUMNS)
         read_only_table(self.plan)
-        self.plan.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.plan.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.plan.horizontalHeader()
+        for col, mode in enumerate(_PLAN_WIDTHS):
+            header.setSectionResizeMode(col, mode)
         self.plan.setWordWrap(True)
         column.addWidget(self.plan)
         column.addStretch(1)
@@ -211,45 +202,39 @@ class ReviewPage(Page):
         for row, entry in enumerate(entries):
             texts = [
                 entry.priority_label,
-                f"{entry.framework} {entry.ref}",
+                f"{entry.framework}\n{entry.ref}",
                 f"{entry.question}\n{entry.reason}",
                 entry.action.strip(),
             ]
             for col, text in enumerate(texts):
-                self.plan.setItem(row, col, QTableWidgetItem(text))
-            self.plan.setCellWidget(row, 4, _top_aligned(self._owner_field(entry), self.plan))
-            self.plan.setCellWidget(row, 5, _top_aligned(self._due_field(entry), self.plan))
-            checks = entry.item_id.startswith("check:")
-            button = QPushButton("Go to the checks" if checks else "Go to question", self.plan)
-            button.setAccessibleName(
-                f"Go to the computer checks for {entry.question}" if checks else f"Go to question {entry.ref}"
-            )
-            button.clicked.connect(lambda _=False, item_id=entry.item_id: self.go_to.emit(item_id))
-            self.plan.setCellWidget(row, 6, _top_aligned(button, self.plan))
+                cell = QTableWidgetItem(text)
+                cell.setTextAlignment(_TOP_LEFT)  # level with the owner field beside it
+                self.plan.setItem(row, col, cell)
+            self.plan.setCellWidget(row, 4, self._action_cell(entry))
         self.plan.setVisible(bool(entries))
         QTimer.singleShot(0, self, self._fit_plan)  # once the columns have their real widths
 
     def _fit_plan(self) -> None:
-        _fit_height(self.plan, wrap_rows=True)
+        self.plan.resizeRowsToContents()
+        width = self.plan.columnWidth(4)
+        for row in range(self.plan.rowCount()):  # a wrapped message needs the cell's real width to measure
+            cell = self.plan.cellWidget(row, 4)
+            if cell is not None and cell.hasHeightForWidth():
+                self.plan.setRowHeight(row, max(self.plan.rowHeight(row), cell.heightForWidth(width)))
+        _fit_height(self.plan)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
         super().resizeEvent(event)
         QTimer.singleShot(0, self, self._fit_plan)
 
-    def _owner_field(self, entry: ActionEntry) -> QLineEdit:
-        field = QLineEdit(entry.owner, self.plan)
-        field.setPlaceholderText("Who will do it")
-        field.setAccessibleName(f"Owner of the action for {entry.ref}")
-        field.textEdited.connect(lambda text, i=entry.item_id: self.session.edit_action(i, owner=text))
-        return field
-
-    def _due_field(self, entry: ActionEntry) -> DateField:
-        field = DateField(
-            f"Due date of the action for {entry.ref}", self.plan, default_month=self.session.draft.as_at
-        )
-        field.set_date(entry.due)
-        field.date_changed.connect(lambda day, i=entry.item_id: self._due_changed(i, day))
-        return field
+    def _action_cell(self, entry: ActionEntry) -> ActionCell:
+        cell = ActionCell(entry, self.session.draft.as_at, self.plan)
+        item_id = entry.item_id
+        cell.owner_edited.connect(lambda text: self.session.edit_action(item_id, owner=text))
+        cell.due_changed.connect(lambda day: self._due_changed(item_id, day))
+        cell.go.connect(lambda: self.go_to.emit(item_id))
+        cell.needs_room.connect(lambda: QTimer.singleShot(0, self, self._fit_plan))
+        return cell
 
     def _due_changed(self, item_id: str, day: dt.date | None) -> None:
         if day is None:

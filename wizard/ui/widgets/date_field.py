@@ -51,7 +51,12 @@ class DateField(QWidget):
     date_changed = Signal(object)
 
     def __init__(
-        self, name: str, parent: QWidget | None = None, default_month: dt.date | None = None
+        self,
+        name: str,
+        parent: QWidget | None = None,
+        default_month: dt.date | None = None,
+        *,
+        hint: bool = True,
     ) -> None:
         super().__init__(parent)
         self._date: dt.date | None = None
@@ -75,7 +80,8 @@ class DateField(QWidget):
         self.pick.clicked.connect(self.open_calendar)
         row.addWidget(self.line)
         row.addWidget(self.pick)
-        row.addWidget(QLabel("day/month/year", self))
+        if hint:  # where space is short, the placeholder (dd/mm/yyyy) says the order alone
+            row.addWidget(QLabel("day/month/year", self))
         row.addStretch(1)
         column.addLayout(row)
         self.message = QLabel(self)
