@@ -15,7 +15,7 @@ import keyring
 import pytest
 
 from tests.cli_run import ROOT, CommandTimedOut, run_cli
-from tests.pack.test_identity import MemoryKeyring
+from tests.keyring_kit import MemoryKeyring
 from wizard import APP_NAME, __version__
 from wizard.cli import bank_cmds
 
