@@ -89,7 +89,7 @@ def test_new_assessment_end_to_end(qtbot: QtBot, real_banks: list[Bank], tmp_pat
     type_into(qtbot, practice.fields["name"], "Riverside Surgery")
     type_into(qtbot, practice.fields["ods_code"], "a12345")
     type_into(qtbot, practice.fields["siro"], "Dr Amelia Shah")
-    practice.counts["staff_count"].setValue(24)
+    type_into(qtbot, practice.counts["staff_count"], "24")
     assert window.windowTitle() == "GP Cyber Wizard – Riverside Surgery"
     whole = practice.scope_cards["ce-scope-whole-org"]
     click(qtbot, whole.editor.button("yes"))  # type: ignore[attr-defined]

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, QRegularExpression, QSignalBlocker
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QRegularExpression, QSignalBlocker
+from PySide6.QtGui import QIntValidator, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +17,7 @@ from PySide6.QtWidgets import (
 from wizard.core.draft.model import ODS_GP_PATTERN
 from wizard.ui.pages.base import Page, scrolling
 from wizard.ui.session import Session
+from wizard.ui.widgets.date_field import DateField
 from wizard.ui.widgets.item_card import ItemCard
 
 TEXT_FIELDS = [
@@ -35,6 +32,11 @@ TEXT_FIELDS = [
     ("ico_registration", "ICO re&gistration number", ""),
 ]
 ODS_MESSAGE = "A GP practice ODS code is one letter followed by five digits, for example A12345."
+COUNTS = [
+    ("staff_count", "Number of s&taff", "e.g. 24"),
+    ("computer_count", "Number of co&mputers", "e.g. 18"),
+]
+AS_AT_NEEDED = "The assessment needs a date: type the day the answers speak for, e.g. 15/09/2025."
 
 
 class PracticePage(Page):
@@ -81,15 +83,11 @@ class PracticePage(Page):
             if key == "name":
                 field.editingFinished.connect(self.session.name_file_after_practice)
         self.session.practice_changed.connect(self._practice_changed)
-        self.as_at = QDateEdit(box)
-        self.as_at.setCalendarPopup(True)
-        self.as_at.setDisplayFormat("dd/MM/yyyy")
-        self.as_at.setAccessibleName("Assessment as at")
-        self.as_at.dateChanged.connect(
-            lambda d: self.session.set_as_at(dt.date(d.year(), d.month(), d.day()))
-        )
+        # The same date field as every question's: typed in any usual form, Tab moves on.
+        self.as_at = DateField("Assessment as at", box, required=AS_AT_NEEDED)
+        self.as_at.date_changed.connect(self.session.set_as_at)
         caption = QLabel("Assessment as a&t", box)
-        caption.setBuddy(self.as_at)
+        caption.setBuddy(self.as_at.line)
         form.addRow(caption, self.as_at)
         as_at_hint = QLabel(
             "The day the answers speak for. “In the last 12 months” counts back from it.", box
@@ -97,16 +95,21 @@ class PracticePage(Page):
         as_at_hint.setObjectName("hint")
         as_at_hint.setWordWrap(True)
         form.addRow("", as_at_hint)
-        self.counts: dict[str, QSpinBox] = {}
-        for key, label in (("staff_count", "Number of s&taff"), ("computer_count", "Number of co&mputers")):
-            spin = QSpinBox(box)
-            spin.setRange(0, 5000)
-            spin.setAccessibleName(label.replace("&", ""))
-            spin.valueChanged.connect(lambda value, k=key: self.session.set_practice(**{k: value}))
+        # Blank until given, as in the questions that share these counts: a new practice has no "0 staff".
+        self.counts: dict[str, QLineEdit] = {}
+        for key, label, example in COUNTS:
+            count = QLineEdit(box)
+            count.setValidator(QIntValidator(0, 5000, count))
+            count.setPlaceholderText(example)
+            count.setMaximumWidth(count.fontMetrics().horizontalAdvance("0") * 10 + 16)
+            count.setAccessibleName(label.replace("&", ""))
+            count.textEdited.connect(
+                lambda text, k=key: self.session.set_practice(**{k: int(text) if text else None})
+            )
             caption = QLabel(label, box)
-            caption.setBuddy(spin)
-            form.addRow(caption, spin)
-            self.counts[key] = spin
+            caption.setBuddy(count)
+            form.addRow(caption, count)
+            self.counts[key] = count
         return box
 
     def _frameworks_box(self, parent: QWidget) -> QGroupBox:
@@ -165,6 +168,15 @@ class PracticePage(Page):
             value = getattr(practice, key)
             if field.text() != value and not field.hasFocus():
                 field.setText(value)
+        self._show_counts(keep_focused=True)
+
+    def _show_counts(self, keep_focused: bool) -> None:
+        for key, count in self.counts.items():
+            value = getattr(self.session.draft.practice, key)
+            text = "" if value is None else str(value)
+            if count.text() != text and not (keep_focused and count.hasFocus()):
+                with QSignalBlocker(count):
+                    count.setText(text)
 
     def _frameworks_toggled(self) -> None:
         chosen = [fid for fid, box in self.framework_boxes.items() if box.isChecked()]
@@ -179,13 +191,8 @@ class PracticePage(Page):
             value = getattr(practice, key)
             if field.text() != value and not (key == "ods_code" and field.hasFocus()):
                 field.setText(value)
-        as_at = self.session.draft.as_at
-        with QSignalBlocker(self.as_at):
-            self.as_at.setDate(QDate(as_at.year, as_at.month, as_at.day))
-        for key, spin in self.counts.items():
-            spin.blockSignals(True)
-            spin.setValue(getattr(practice, key) or 0)
-            spin.blockSignals(False)
+        self.as_at.set_date(self.session.draft.as_at)
+        self._show_counts(keep_focused=False)
         chosen = self.session.draft.frameworks or list(self.framework_boxes)
         for fid, box in self.framework_boxes.items():
             box.blockSignals(True)

@@ -57,9 +57,12 @@ class DateField(QWidget):
         default_month: dt.date | None = None,
         *,
         hint: bool = True,
+        required: str | None = None,
     ) -> None:
+        """``required``: the message shown when the field is cleared; the date it had is kept."""
         super().__init__(parent)
         self._date: dt.date | None = None
+        self.required = required
         self.default_month = default_month
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -109,6 +112,9 @@ class DateField(QWidget):
             day = parse_day(self.line.text())
         except DateTextError as exc:
             self._show_problem(str(exc))
+            return
+        if day is None and self.required:
+            self._show_problem(self.required)
             return
         self._show_problem("")
         if day is not None:
