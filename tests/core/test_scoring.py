@@ -74,7 +74,8 @@ def test_compliant_draft_is_met_and_likely_to_pass(mini_banks: list[Bank], compl
     assert [s.status for s in result.dspt[0].standards] == ["Standards Met", "Standards Met"]
     assert result.dspt[0].overall == "Standards Met"
     assert result.ce[0].verdict == "Likely to pass" and result.ce[0].ready
-    assert result.good_practice[0].findings == ()
+    assert result.good_practice[0].findings == () and result.good_practice[0].unanswered == ()
+    assert result.good_practice[0].answered_all_met
     assert result.percent_complete == 100
     assert build_action_plan(result, compliant) == []
     assert unanswered_by_section(result) == []
@@ -210,6 +211,7 @@ def test_good_practice_never_changes_either_result(mini_banks: list[Bank], compl
     result = score(mini_banks, compliant)
     assert result.dspt[0].overall == "Standards Met" and result.ce[0].verdict == "Likely to pass"
     assert [r.item.ref for r in result.good_practice[0].findings] == ["GP1"]
+    assert not result.good_practice[0].answered_all_met
     plan = build_action_plan(result, compliant)
     assert [(e.ref, e.priority_label) for e in plan] == [("GP1", "Low")]
 
@@ -272,6 +274,9 @@ def test_real_untouched_assessment_is_not_started(real_banks: list[Bank], real_d
     assert result.dspt[0].overall == "Not started"
     assert {s.status for s in result.dspt[0].standards} == {"Not started"}
     assert result.ce[0].verdict == "Not started" and result.ce[0].auto_fails == ()
+    good = result.good_practice[0]
+    assert not good.answered_all_met  # never "every item answered is met" of nothing answered
+    assert len(good.unanswered) == sum(s.total for s in good.sections) > 0
     assert build_action_plan(result, real_draft) == []
 
 

@@ -259,6 +259,8 @@ def test_a_fresh_draft_with_a_long_name_builds(real_banks: list[Bank], tmp_path:
     assert "Nothing beyond the practice details is answered yet" in flat
     assert "Not recorded" in flat
     assert "Nothing answered so far needs action" in flat and "45 questions not answered yet" not in flat
+    assert "Every good-practice item answered is met" not in flat  # nothing is answered
+    assert "Still to answer (15): GP1" in flat
     assert "DSPT 1 Personal confidential data: 13 questions not answered yet" in flat
     assert built.signature_page == built.page_count - 2
     pages = _tool("pdftotext", path, "-").split("\f")[: built.page_count]

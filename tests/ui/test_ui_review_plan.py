@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui_helpers import click, type_date, type_into
 from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
+from wizard.core.draft.model import new_draft
 from wizard.core.draft.store import load_draft, save_draft
 from wizard.ui.main_window import MainWindow
 from wizard.ui.pages.review import ReviewPage
@@ -86,3 +87,19 @@ def test_a_date_that_is_not_real_is_said_in_full_and_not_saved(
     window.close()
     saved = load_draft(path).action_plan.get(item_id)
     assert saved is None or saved.due is None
+
+
+def test_an_untouched_assessment_never_reads_as_met(
+    qtbot: QtBot, real_banks: list[Bank], tmp_path: Path
+) -> None:
+    path = tmp_path / "new.json"
+    save_draft(path, new_draft("", "", [b.framework.id for b in real_banks], TODAY))
+    window = MainWindow(real_banks)
+    qtbot.addWidget(window)
+    assert window.open_draft(path) and window.view is not None
+    page = window.view.go("review")
+    assert isinstance(page, ReviewPage)
+    words = page.ce_summary.text()
+    assert "Every good-practice item answered is met" not in words
+    assert "Still to answer:</b> 15 questions" in words
+    assert page.plan_title.text() == "Action plan: nothing answered needs action yet"

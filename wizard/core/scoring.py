@@ -100,6 +100,12 @@ class GoodPracticeResult:
     bank: Bank
     sections: tuple[SectionResult, ...]
     findings: tuple[ItemResult, ...] = ()  # not met, not sure or incomplete
+    unanswered: tuple[ItemResult, ...] = ()
+
+    @property
+    def answered_all_met(self) -> bool:
+        """Something is answered, and nothing answered needs action (never said of an untouched bank)."""
+        return not self.findings and any(s.started for s in self.sections)
 
 
 @dataclass(frozen=True)
@@ -183,8 +189,10 @@ def score_ce(bank: Bank, draft: Draft) -> CeResult:
 
 def score_good_practice(bank: Bank, draft: Draft) -> GoodPracticeResult:
     sections = tuple(SectionResult(s, _section_items(bank, draft, s)) for s in bank.sections)
-    findings = tuple(r for s in sections for r in s.shown() if _needs_attention(r))
-    return GoodPracticeResult(bank, sections, findings)
+    shown = [r for s in sections for r in s.shown()]
+    findings = tuple(r for r in shown if _needs_attention(r))
+    unanswered = tuple(r for r in shown if r.state == "unanswered")
+    return GoodPracticeResult(bank, sections, findings, unanswered)
 
 
 def included_banks(banks: list[Bank], draft: Draft) -> list[Bank]:

@@ -133,10 +133,15 @@ def ce_part(result: CeResult) -> list[Flowable]:
     ]
     flow += _finding_lines("Would fail automatically", result.auto_fails)
     flow += _finding_lines("Likely not compliant", result.not_compliant)
-    if result.unanswered:
-        refs = _refs([r.item.ref for r in result.unanswered])
-        flow.append(rich(f"<b>Still to answer ({len(result.unanswered)}):</b> {escape(refs)}", "body"))
+    flow += _still_to_answer(result.unanswered)
     return flow
+
+
+def _still_to_answer(unanswered: tuple[ItemResult, ...]) -> list[Flowable]:
+    if not unanswered:
+        return []
+    refs = _refs([r.item.ref for r in unanswered])
+    return [rich(f"<b>Still to answer ({len(unanswered)}):</b> {escape(refs)}", "body")]
 
 
 def good_practice_part(result: GoodPracticeResult) -> list[Flowable]:
@@ -149,9 +154,10 @@ def good_practice_part(result: GoodPracticeResult) -> list[Flowable]:
             "small",
         ),
     ]
-    flow += _finding_lines("Not met yet", result.findings) or [
-        para("Every good-practice item answered is met.", "body")
-    ]
+    flow += _finding_lines("Not met yet", result.findings)
+    if result.answered_all_met:
+        flow.append(para("Every good-practice item answered is met.", "body"))
+    flow += _still_to_answer(result.unanswered)
     return flow
 
 

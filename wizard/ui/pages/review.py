@@ -80,9 +80,11 @@ def _ce_html(result: Assessment) -> str:
         parts.append(
             f"<p style='font-size:12pt'><b>{escape(good.bank.framework.name)}</b> (not part of either result)</p>"
         )
-        parts.append(
-            _refs_html("Not met yet", good.findings) or "<p>Every good-practice item answered is met.</p>"
-        )
+        parts.append(_refs_html("Not met yet", good.findings))
+        if good.answered_all_met:
+            parts.append("<p>Every good-practice item answered is met.</p>")
+        if good.unanswered:
+            parts.append(f"<p><b>Still to answer:</b> {plural(len(good.unanswered), 'question')}.</p>")
     return "".join(parts)
 
 
