@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.action_plan import ActionEntry, SectionGap, build_action_plan, unanswered_by_section
+from wizard.core.bank.model import Bank
 from wizard.core.check_results import DeviceReport, status_summary
 from wizard.core.describe import plural
 from wizard.core.estate import device_reports
@@ -32,18 +33,21 @@ _FIT, _SHARE = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.S
 _PLAN_WIDTHS = [_FIT, _FIT, _SHARE, _SHARE, _FIT]  # the two columns people read share the width
 
 
+def _heading(bank: Bank, verdict: str) -> str:
+    """A framework's name and version, then its verdict in the verdict's colour."""
+    hue = STATUS_COLOURS.get(verdict, GREY)
+    return (
+        f"<p style='font-size:14pt'><b>{escape(bank.framework.name)} {escape(bank.framework.version)}:</b> "
+        f"<span style='color:{hue}'><b>{escape(verdict)}</b></span></p>"
+    )
+
+
 def _dspt_html(result: Assessment) -> str:
-    parts: list[str] = []
-    for dspt in result.dspt:
-        hue = STATUS_COLOURS.get(dspt.overall, GREY)
-        parts.append(
-            f"<p style='font-size:14pt'><b>{escape(dspt.bank.framework.name)} "
-            f"{escape(dspt.bank.framework.version)}:</b> "
-            f"<span style='color:{hue}'><b>{dspt.overall}</b></span></p>"
-            f"<p>This is {ESTIMATE_WORDS}. An item not answered is not met; a standard with nothing "
-            "answered shows “Not started”.</p>"
-        )
-    return "".join(parts)
+    return "".join(
+        _heading(dspt.bank, dspt.overall) + f"<p>This is {ESTIMATE_WORDS}. An item not answered is not met; "
+        "a standard with nothing answered shows “Not started”.</p>"
+        for dspt in result.dspt
+    )
 
 
 def _refs_html(label: str, results: tuple[ItemResult, ...], note: str = "") -> str:
@@ -57,11 +61,9 @@ def _refs_html(label: str, results: tuple[ItemResult, ...], note: str = "") -> s
 def _ce_html(result: Assessment) -> str:
     parts: list[str] = []
     for ce in result.ce:
-        hue = STATUS_COLOURS.get(ce.verdict, GREY)
         parts.append(
-            f"<p style='font-size:14pt'><b>{escape(ce.bank.framework.name)} "
-            f"{escape(ce.bank.framework.version)}:</b> <span style='color:{hue}'><b>{ce.verdict}</b></span></p>"
-            f"<p>This is {ESTIMATE_WORDS}; an assessor marks the real submission.</p>"
+            _heading(ce.bank, ce.verdict)
+            + f"<p>This is {ESTIMATE_WORDS}; an assessor marks the real submission.</p>"
         )
         parts.append(
             _refs_html(

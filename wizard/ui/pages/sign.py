@@ -254,11 +254,7 @@ class SignPage(Page):
         except IdentityError as exc:
             say(self.key_error, str(exc))
             return
-        say(self.key_error, "")
-        self.new_pass.clear()
-        self.new_pass2.clear()
-        self.status.setText("The signing key was created.")
-        self.entered()
+        self._key_ready("The signing key was created.")
 
     def choose_key_file(self) -> None:
         path = choose_file(self, "Key file from the ICB", "Key files (*.p12 *.pfx)")
@@ -272,10 +268,14 @@ class SignPage(Page):
         except IdentityError as exc:
             say(self.key_error, str(exc))
             return
+        self._key_ready("The ICB's key was imported. Sign with the passphrase it came with.")
+
+    def _key_ready(self, news: str) -> None:
+        """A key was made or imported: its passphrases leave the boxes, and the page shows the key."""
         say(self.key_error, "")
         self.new_pass.clear()
         self.new_pass2.clear()
-        self.status.setText("The ICB's key was imported. Sign with the passphrase it came with.")
+        self.status.setText(news)
         self.entered()
 
     def save_certificate(self) -> None:
