@@ -7,13 +7,16 @@ import datetime as dt
 import io
 from pathlib import Path
 
+import pytest
+
 from tests.cli_run import run_cli
 from tests.core.test_banks_real import DSPT_GP_2025_26
 from wizard.core.bank.model import Bank
+from wizard.core.data_folder import data_folder, evidence_dir
 from wizard.core.demo import demo_draft
 from wizard.core.draft.answers import set_answer
 from wizard.core.draft.store import save_draft
-from wizard.core.portal import portal_csv, portal_sheet
+from wizard.core.portal import SheetTargetError, portal_csv, portal_sheet, sheet_target
 
 AS_AT = dt.date(2026, 5, 1)
 
@@ -69,3 +72,28 @@ def test_cli_prints_the_sheet(real_banks: list[Bank], tmp_path: Path) -> None:
     assert "Toolkit: Tick" in text.stdout
     table = run_cli("portal-sheet", path, "--csv")
     assert table.returncode == 0 and len(list(csv.reader(io.StringIO(table.stdout)))) == 46
+
+
+def test_the_sheet_is_saved_with_a_csv_name_and_never_over_the_draft(tmp_path: Path) -> None:
+    draft = tmp_path / "riverside.json"
+    draft.write_text("{}")
+    assert sheet_target(tmp_path / "sheet.CSV", draft) == tmp_path / "sheet.CSV"
+    assert sheet_target(tmp_path / "sheet", draft) == tmp_path / "sheet.csv"  # typed without the ending
+    assert (
+        sheet_target(draft, draft) == tmp_path / "riverside.json.csv"
+    )  # the draft itself, picked by mistake
+
+
+@pytest.mark.parametrize("where", ["evidence", "identity"])
+def test_the_sheet_never_goes_in_the_evidence_or_key_folders(tmp_path: Path, where: str) -> None:
+    draft = data_folder().drafts / "riverside.json"
+    folder = evidence_dir(draft) if where == "evidence" else data_folder().identity
+    folder.mkdir(parents=True)
+    with pytest.raises(SheetTargetError, match="evidence or the signing key"):
+        sheet_target(folder / "sheet.csv", draft)
+
+
+def test_a_folder_named_like_a_sheet_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "sheet.csv").mkdir()
+    with pytest.raises(SheetTargetError, match="a folder or a device"):
+        sheet_target(tmp_path / "sheet.csv", tmp_path / "riverside.json")

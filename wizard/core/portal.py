@@ -11,9 +11,11 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass
+from pathlib import Path
 
 from wizard.core.bank.model import Bank
 from wizard.core.bank.schema import Item
+from wizard.core.data_folder import data_folder, evidence_dir
 from wizard.core.dates import day_text
 from wizard.core.describe import STATE_WORDS, provider_text
 from wizard.core.draft.fields import field_shown, field_text, read_field
@@ -22,6 +24,8 @@ from wizard.core.item_state import Evaluation, evaluate
 
 READY_STATES = frozenset({"met", "not_met", "not_applicable"})
 CSV_COLUMNS = ("ref", "form", "mandatory", "toolkit answer", "comment", "status", "question")
+# The sheet's headings on screen and in the pack; the second cell gives the form, then the level it is mandatory for.
+SHEET_COLUMNS = ("Ref", "Form, mandatory for", "In the toolkit", "Comment", "Status")
 
 
 @dataclass(frozen=True)
@@ -135,3 +139,25 @@ def portal_csv(rows: list[PortalRow]) -> str:
 
 def _plain_cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+class SheetTargetError(ValueError):
+    """The place chosen for the sheet's CSV could destroy something; the message says why, plainly."""
+
+
+def sheet_target(chosen: Path, draft_path: Path) -> Path:
+    """Where the sheet's CSV goes: a name ending in .csv, outside the evidence and signing-key folders.
+
+    A name typed without ".csv" gets it, so the file opens in a spreadsheet and a
+    draft (.json) or a pack (.pdf) chosen by mistake is never written over.
+    """
+    target = chosen if chosen.suffix.lower() == ".csv" else chosen.with_name(chosen.name + ".csv")
+    where = target.resolve()
+    for folder in (evidence_dir(draft_path), data_folder().identity):
+        if where.is_relative_to(folder.resolve()):
+            raise SheetTargetError(
+                f"{target.parent} holds the draft's evidence or the signing key; save the sheet somewhere else."
+            )
+    if where.exists() and not where.is_file():
+        raise SheetTargetError(f"{target} is a folder or a device, not a file; choose another name.")
+    return target

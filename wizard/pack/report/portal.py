@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, Table  # type: ignore[import-untyped, u
 
 from wizard.core.bank.model import Bank
 from wizard.core.draft.model import Draft
-from wizard.core.portal import portal_sheet
+from wizard.core.portal import SHEET_COLUMNS, portal_sheet
 from wizard.pack.report.paragraphs import Paragraph
 from wizard.pack.report.styles import para, status_para, styles, table_style, tint_cell
 
@@ -32,9 +32,7 @@ def _lines(text: str, style: str = "cell") -> list[Paragraph]:
 def portal_part(bank: Bank, draft: Draft) -> list[Flowable]:
     s = styles()
     framework = bank.framework
-    rows: list[list[Any]] = [
-        [para(h, "cell_head") for h in ("Ref", "Form", "In the toolkit", "Comment", "Status")]
-    ]
+    rows: list[list[Any]] = [[para(h, "cell_head") for h in SHEET_COLUMNS]]
     extra: list[tuple[Any, ...]] = []
     for row_number, row in enumerate(portal_sheet(bank, draft), start=1):
         key = _STATE_KEYS.get(row.status, "not_sure")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -15,15 +17,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.portal import PortalRow, portal_csv, portal_sheet
+from wizard.core.atomic import atomic_write
+from wizard.core.portal import (
+    SHEET_COLUMNS,
+    PortalRow,
+    SheetTargetError,
+    portal_csv,
+    portal_sheet,
+    sheet_target,
+)
 from wizard.core.scoring import included_banks
 from wizard.ui.dialogs import choose_save_path
 from wizard.ui.pages.base import Page, read_only_table
 from wizard.ui.session import Session
 from wizard.ui.style import tint
 
-COLUMNS = ["Ref", "Form", "In the toolkit", "Comment", "Status"]
+COLUMNS = list(SHEET_COLUMNS)
 _TINT_OF = {"Met": "pass", "Not met": "fail", "Not applicable": "pass", "Not asked": "not_applicable"}
+
+
+def _cells(row: PortalRow) -> tuple[str, ...]:
+    """A row as the sheet shows it and copies it: the form, then the level it is mandatory for."""
+    form = row.form + (f"\n{row.mandatory}" if row.mandatory else "")
+    return (row.ref, form, row.answer, row.comment, row.status)
 
 
 class PortalPage(Page):
@@ -66,8 +82,7 @@ class PortalPage(Page):
         self.rows = [row for bank in banks for row in portal_sheet(bank, self.session.draft)]
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
-            form = row.form + (f"\n{row.mandatory}" if row.mandatory else "")
-            for c, text in enumerate((row.ref, form, row.answer, row.comment, row.status)):
+            for c, text in enumerate(_cells(row)):
                 cell = QTableWidgetItem(text)
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
                 if c == 4:
@@ -86,8 +101,7 @@ class PortalPage(Page):
     def _tab_text(self) -> str:
         lines = ["\t".join(COLUMNS)]
         for row in self.rows:
-            cells = (row.ref, row.form, row.answer, row.comment, row.status)
-            lines.append("\t".join(cell.replace("\n", " / ").replace("\t", " ") for cell in cells))
+            lines.append("\t".join(cell.replace("\n", " / ").replace("\t", " ") for cell in _cells(row)))
         return "\n".join(lines) + "\n"
 
     def copy(self) -> None:
@@ -99,10 +113,17 @@ class PortalPage(Page):
         path = choose_save_path(
             self, "Save the toolkit sheet", self.session.path.with_name(name), "CSV (*.csv)"
         )
-        if path is None:
-            return
+        if path is not None:
+            self.save_csv_to(path)
+
+    def save_csv_to(self, chosen: Path) -> None:
+        """Write the sheet whole or not at all (with a BOM, so Excel reads £ and accents)."""
         try:
-            path.write_text(portal_csv(self.rows), encoding="utf-8-sig")
+            path = sheet_target(chosen, self.session.path)
+            atomic_write(path, portal_csv(self.rows).encode("utf-8-sig"))
+        except SheetTargetError as exc:
+            self.message.setText(str(exc))
+            return
         except OSError as exc:
             self.message.setText(f"The sheet could not be saved: {exc.strerror or exc}.")
             return
