@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -67,3 +68,22 @@ def test_review_a_folder_and_write_the_estate_report(
     qtbot.waitUntil(lambda: not reviewer.busy, timeout=60_000)
     assert target.read_bytes().startswith(b"%PDF") and target.with_suffix(".csv").is_file()
     assert "Wrote the estate report" in reviewer.status.text()
+
+
+def test_the_estate_report_is_offered_beside_the_packs_and_refused_among_them(
+    qtbot: QtBot, real_banks: list[Bank], icb_estate: kit.Estate, tmp_path: Path
+) -> None:
+    folder = tmp_path / "received"
+    folder.mkdir()
+    for name in ("p10001.pdf", "p10002.pdf"):  # copies: a wrong write cannot spoil the shared estate
+        shutil.copyfile(icb_estate.folder / name, folder / name)
+    reviewer = PacksWindow(real_banks)
+    qtbot.addWidget(reviewer)
+    reviewer.set_folder(folder)
+    reviewer.set_trust_dir(icb_estate.trust)
+    reviewer.check_button.click()
+    qtbot.waitUntil(lambda: reviewer.checked is not None and not reviewer.busy, timeout=60_000)
+    assert reviewer.report_start() == tmp_path / "estate-report.pdf"
+    reviewer.write_report(folder / "estate-report.pdf")
+    assert "the next check would read the report as a practice's pack" in reviewer.status.text()
+    assert not reviewer.busy and sorted(p.name for p in folder.iterdir()) == ["p10001.pdf", "p10002.pdf"]

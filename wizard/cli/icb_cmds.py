@@ -30,6 +30,7 @@ from wizard.icb.estate_pdf import estate_pdf
 from wizard.icb.folder_report import mark_duplicates
 from wizard.icb.issuer import CERT_FILE, icb_dir, init_icb, issue, revoke
 from wizard.icb.received import check_packs, gather, quiet_pyhanko
+from wizard.icb.report_target import check_report_target
 from wizard.pack.identity import passphrase as passphrases
 from wizard.pack.identity.cert import IdentityError, fingerprint_of
 
@@ -102,11 +103,10 @@ def revoke_cmd(args: argparse.Namespace) -> int:
 def report_cmd(args: argparse.Namespace) -> int:
     quiet_pyhanko()
     out: Path = args.out
-    if out.suffix.lower() != ".pdf" or (out.exists() and not out.is_file()):
-        raise CommandError(f"The report must be a .pdf file ({plain(out)} was not written).", 2)
     trust = trust_from(args)
     expected = expected_from(args)
     found = bad_input(gather, args.paths)
+    bad_input(check_report_target, out, found.folders, found.files)
     if not found.files:
         raise CommandError("No packs (PDF files) were found, so there is nothing to report.", 2)
     known = banks()

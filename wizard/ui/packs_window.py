@@ -33,10 +33,12 @@ from wizard.core.bank.model import Bank
 from wizard.core.describe import plural
 from wizard.core.safe_text import csv_bytes, plain
 from wizard.core.settings import load_settings, save_setting
+from wizard.icb.errors import IcbError
 from wizard.icb.estate import build_estate, estate_columns, estate_rows
 from wizard.icb.estate_pdf import estate_pdf
 from wizard.icb.folder_report import Expected, mark_duplicates, missing, missing_row, read_expected, row
 from wizard.icb.received import CheckedPack, Trust, check_packs, gather
+from wizard.icb.report_target import check_report_target
 from wizard.icb.trust_store import load_trust_dir
 from wizard.ui.dialogs import choose_file, choose_save_path, dialog_options
 from wizard.ui.packs_table import ROW_KEY, SortedRows, table_model
@@ -263,9 +265,12 @@ class PacksWindow(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder / chosen["file"])))
 
     # --- the estate report -------------------------------------------------------------------------
+    def report_start(self) -> Path:
+        """Beside the folder of packs, not in it: there the next check would read the report as a pack."""
+        return (self.folder.parent if self.folder is not None else Path.home()) / "estate-report.pdf"
+
     def _choose_report(self) -> None:
-        start = (self.folder or Path.home()) / "estate-report.pdf"
-        target = choose_save_path(self, "Save the estate report", start, "PDF (*.pdf)")
+        target = choose_save_path(self, "Save the estate report", self.report_start(), "PDF (*.pdf)")
         if target is not None:
             self.write_report(target if target.suffix.lower() == ".pdf" else target.with_suffix(".pdf"))
 
@@ -274,6 +279,11 @@ class PacksWindow(QWidget):
         if self.checked is None or self.busy:
             return
         checked, banks = self.checked, self.banks
+        try:
+            check_report_target(target, [self.folder] if self.folder else [], [p.path for p in checked.packs])
+        except IcbError as exc:
+            self.status.setText(str(exc))
+            return
 
         def work() -> Path:
             estate = build_estate(checked.packs, checked.expected, banks)
