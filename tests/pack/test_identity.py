@@ -219,6 +219,22 @@ def test_summary_and_export(made: Identity, tmp_path: Path) -> None:
         export_certificate(tmp_path / "no-such-folder" / "x.pem", tmp_path)
 
 
+def test_export_never_writes_over_the_key_or_anything_but_a_certificate(
+    made: Identity, tmp_path: Path
+) -> None:
+    key = identity_dir(tmp_path) / KEY_FILE
+    kept = key.read_bytes()
+    with pytest.raises(IdentityError, match="is the practice's signing key"):
+        export_certificate(key, tmp_path)
+    draft = tmp_path / "riverside.json"
+    draft.write_text('{"answers": {}}')
+    with pytest.raises(IdentityError, match="is not a certificate, so it was not written over"):
+        export_certificate(draft, tmp_path)
+    assert key.read_bytes() == kept and draft.read_text() == '{"answers": {}}'
+    earlier = export_certificate(tmp_path / "for-icb.pem", tmp_path)
+    assert export_certificate(earlier, tmp_path) == earlier  # last year's copy is replaced
+
+
 # --- import from an ICB ------------------------------------------------------------------------
 
 

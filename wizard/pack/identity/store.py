@@ -164,6 +164,7 @@ def export_certificate(target: Path, folder: Path | None = None) -> Path:
     certs = load_certificate(folder)
     if target.is_dir():
         target = target / CERT_FILE
+    _check_certificate_target(target, folder)
     try:
         atomic_write(target, _pem(certs))
     except OSError as exc:
@@ -171,6 +172,25 @@ def export_certificate(target: Path, folder: Path | None = None) -> Path:
             f"The certificate could not be saved as {target} ({exc.strerror or exc})."
         ) from exc
     return target
+
+
+def _starts_as_certificate(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(64).lstrip().startswith(b"-----BEGIN CERTIFICATE")
+
+
+def _check_certificate_target(target: Path, folder: Path | None) -> None:
+    """A mistyped name must never cost the key, a draft or a pack: only a certificate file is replaced."""
+    with contextlib.suppress(OSError):
+        if target.resolve() == (identity_dir(folder) / KEY_FILE).resolve():
+            raise IdentityError(
+                f"{target} is the practice's signing key; the certificate was not saved over it."
+            )
+        if target.is_file() and not _starts_as_certificate(target):
+            raise IdentityError(
+                f"{target} already exists and is not a certificate, so it was not written over; "
+                "choose another name (ending in .pem)."
+            )
 
 
 _NO_IDENTITY = (
