@@ -49,7 +49,7 @@ def expected_text(bank: Bank, item: Item) -> str:
     if rule.max is not None:
         parts.append(f"at most {number_text(bank.number(rule.max))}{unit}")
     if rule.not_empty:
-        parts.append("a document, link or statement" if item.type == "evidence" else "an answer")
+        parts.append("a document, link or statement" if item.type == "evidence" else "any answer filled in")
     if rule.within_days is not None:
         parts.append(f"a date in the last {number_text(bank.number(rule.within_days))} days")
     return "; ".join(parts)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.bank.schema import Item
-from wizard.core.draft.evidence import EvidenceError, copy_evidence
+from wizard.core.draft.evidence import EvidenceError, copy_evidence, evidence_path
 from wizard.core.draft.model import EvidenceRef
 from wizard.ui.dialogs import choose_files
 from wizard.ui.session import Session
@@ -48,7 +49,12 @@ class EvidenceBox(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.files = QListWidget(self)
         self.files.setAccessibleName(f"{item.ref} evidence files")
-        self.files.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.files.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 12)
+        # A long file name loses its middle, not its end; the whole name is in the tooltip.
+        self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.files.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.files.setAlternatingRowColors(True)  # each file is two lines: name, then size and hash
+        self.files.itemActivated.connect(self.open_file)  # double-click or Enter: see what was attached
         # The card puts the add button and the hint on its own status row.
         self.add_button = QPushButton("Attach evidence…", parent)
         self.add_button.setAccessibleName(f"Attach evidence files to {item.ref}")
@@ -68,9 +74,11 @@ class EvidenceBox(QWidget):
         refs = self.session.draft.answer(self.item.id).evidence
         self.files.clear()
         for ref in refs:
-            entry = QListWidgetItem(f"{ref.name}  ({_size(ref.size)}, SHA-256 {ref.sha256[:12]}…)")
+            entry = QListWidgetItem(f"{ref.name}\n{_size(ref.size)}, SHA-256 {ref.sha256[:12]}…")
             entry.setData(Qt.ItemDataRole.UserRole, ref.stored_as)
-            entry.setToolTip(f"SHA-256 {ref.sha256}\nStored as {ref.stored_as}")
+            entry.setToolTip(
+                f"{ref.name}\nSHA-256 {ref.sha256}\nStored as {ref.stored_as}\nDouble-click to open the copy kept"
+            )
             self.files.addItem(entry)
         self.setVisible(bool(refs))
 
@@ -104,6 +112,26 @@ class EvidenceBox(QWidget):
         self._show_busy()
         message = str(exc) if isinstance(exc, EvidenceError) else f"The file could not be added ({exc})."
         self.problem.emit(message)
+
+    def open_file(self, entry: QListWidgetItem) -> None:
+        """Open the copy kept with the draft (what the pack will carry), in the PC's usual program."""
+        stored_as = entry.data(Qt.ItemDataRole.UserRole)
+        ref = next(
+            (r for r in self.session.draft.answer(self.item.id).evidence if r.stored_as == stored_as), None
+        )
+        if ref is None:
+            return
+        try:
+            path = evidence_path(self.session.path, ref)
+        except EvidenceError as exc:
+            self.problem.emit(str(exc))
+            return
+        if not path.is_file():
+            self.problem.emit(
+                f"The copy of “{ref.name}” is missing from the evidence folder. Attach the file again."
+            )
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def remove_selected(self) -> None:
         current = self.files.currentItem()
