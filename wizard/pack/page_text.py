@@ -33,8 +33,12 @@ def _resolve(obj: Any) -> Any:
     return obj.get_object() if isinstance(obj, generic.IndirectObject) else obj
 
 
-def _pages(handler: PdfHandler) -> Iterator[generic.DictionaryObject]:
-    """The pages in order, visiting a bounded number of page-tree nodes."""
+def _pages(handler: PdfHandler, backwards: bool = False) -> Iterator[generic.DictionaryObject]:
+    """The pages in order (or last first), visiting a bounded number of page-tree nodes.
+
+    Nodes are read only as the walk reaches them, so the first few pages, or
+    the last one, cost a few reads however long the report is.
+    """
     stack: list[tuple[Any, int]] = [(handler.root.raw_get("/Pages"), 0)]
     seen: set[tuple[int, int]] = set()
     visits = 0
@@ -54,7 +58,8 @@ def _pages(handler: PdfHandler) -> Iterator[generic.DictionaryObject]:
         kids = _resolve(node.get("/Kids"))
         if not isinstance(kids, generic.ArrayObject):
             raise PageTextError("The report's page list is damaged.")
-        stack.extend((kid, depth + 1) for kid in reversed(list(kids)[:MAX_VISITS]))
+        shown = list(kids)[:MAX_VISITS]
+        stack.extend((kid, depth + 1) for kid in (shown if backwards else reversed(shown)))
 
 
 def leading_pages(handler: PdfHandler, count: int) -> list[generic.DictionaryObject]:
@@ -66,10 +71,8 @@ def leading_pages(handler: PdfHandler, count: int) -> list[generic.DictionaryObj
 
 
 def last_page(handler: PdfHandler) -> generic.DictionaryObject:
-    """The report's last page (the whole page tree is walked, within the same bounds)."""
-    last = None
-    for last in _pages(handler):  # noqa: B007 - only the last one is wanted
-        continue
+    """The report's last page, reached from the end of the page tree."""
+    last = next(_pages(handler, backwards=True), None)
     if last is None:
         raise PageTextError("The report has no pages.")
     return last
@@ -96,8 +99,11 @@ def _unescape(match: re.Match[bytes]) -> bytes:
     return _SIMPLE.get(code, code if code not in b"\r\n" else b"")
 
 
+_PRINTABLE = bytes(b if 32 <= b < 127 else 32 for b in range(256))  # anything else becomes a space
+
+
 def _printable(raw: bytes) -> str:
-    return "".join(chr(b) if 32 <= b < 127 else " " for b in raw)
+    return raw.translate(_PRINTABLE).decode("ascii")
 
 
 def page_words(page: generic.DictionaryObject) -> str:
