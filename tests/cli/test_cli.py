@@ -17,7 +17,17 @@ from wizard import APP_NAME, __version__
 
 
 @pytest.mark.parametrize(
-    "command", [[], ["bank"], ["bank", "validate"], ["bank", "stats"], ["new-draft"], ["answer"], ["score"]]
+    "command",
+    [
+        [],
+        ["bank"],
+        ["bank", "validate"],
+        ["bank", "stats"],
+        ["new-draft"],
+        ["start-from"],
+        ["answer"],
+        ["score"],
+    ],
 )
 def test_every_command_has_help(command: list[str]) -> None:
     result = run_cli(*command, "--help")

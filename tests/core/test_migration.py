@@ -7,6 +7,7 @@ note on every question, evidence files, IT-provider marks and action-plan edits.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -20,7 +21,7 @@ from wizard.core.bank.answer_maps import AnswerMap, check_map, load_maps
 from wizard.core.bank.model import Bank
 from wizard.core.draft.backups import backup_path
 from wizard.core.draft.carry import carry_answers
-from wizard.core.draft.model import Draft, draft_from_bytes
+from wizard.core.draft.model import SCHEMA_VERSION, Draft, draft_from_bytes
 from wizard.core.draft.open import open_draft
 from wizard.core.draft.store import load_draft, save_draft
 from wizard.core.scoring import score
@@ -230,5 +231,20 @@ def test_the_cli_opens_an_earlier_draft(tmp_path: Path) -> None:
     answered = run_cli("answer", path, "1.3.1", "yes")
     assert answered.returncode == 0, answered.stderr
     saved = json.loads(path.read_text())
-    assert saved["schema_version"] == 2 and saved["answers"]["dspt-policies-current"]["value"] == "yes"
+    assert (
+        saved["schema_version"] == SCHEMA_VERSION
+        and saved["answers"]["dspt-policies-current"]["value"] == "yes"
+    )
     assert len(saved["earlier_answers"]) > 0
+
+
+def test_a_format_2_draft_reads_as_it_was(tmp_path: Path) -> None:
+    """Format 3 only added answers copied from an earlier assessment: a format 2 file needs nothing changed."""
+    from wizard.core.draft.model import draft_to_bytes, new_draft
+
+    draft = new_draft("Riverside Surgery", "A12345", ["dspt-gp"], dt.date(2026, 3, 31))
+    data = json.loads(draft_to_bytes(draft))
+    data["schema_version"] = 2
+    read = draft_from_bytes(json.dumps(data).encode())
+    assert read.schema_version == SCHEMA_VERSION == 3
+    assert read.model_dump(exclude={"schema_version"}) == draft.model_dump(exclude={"schema_version"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -13,9 +14,11 @@ from wizard.core.answer_types import AnswerError
 from wizard.core.bank.errors import BankError
 from wizard.core.bank.model import Bank, load_banks
 from wizard.core.bank.schema import Item
-from wizard.core.draft.answers import answer_from_text, set_note, set_provider
+from wizard.core.describe import plural
+from wizard.core.draft.answers import answer_from_text, confirm_answer, set_note, set_provider
 from wizard.core.draft.fields import FieldError, parse_field_text, write_field
 from wizard.core.draft.model import ODS_GP_PATTERN, Draft, new_draft
+from wizard.core.draft.next_year import start_from
 from wizard.core.draft.open import open_draft
 from wizard.core.draft.store import DraftLoadError, DraftSaveError, save_draft
 
@@ -62,6 +65,28 @@ def new_draft_cmd(args: argparse.Namespace) -> int:
     return 0
 
 
+def start_from_cmd(args: argparse.Namespace) -> int:
+    if args.out.exists():
+        raise CommandError(
+            f"{args.out} already exists; it was left as it is. Choose another name.", EXIT_BAD_INPUT
+        )
+    if not args.out.parent.is_dir():
+        raise CommandError(f"The folder {args.out.parent} does not exist.", EXIT_BAD_INPUT)
+    earlier, _ = open_for_command(args.earlier)
+    made = start_from(earlier, args.earlier, args.out, args.as_at or dt.date.today())
+    try:
+        save_draft(args.out, made.draft)
+    except DraftSaveError as exc:
+        raise CommandError(str(exc), EXIT_BAD_INPUT) from exc
+    for problem in made.left_behind:
+        print(f"Not copied: {problem}", file=sys.stderr)
+    print(
+        f"Created {args.out} for {made.draft.practice.name or 'the practice'}: {plural(made.carried, 'answer')} "
+        "copied, each to be confirmed (answer REF --confirm) or changed."
+    )
+    return 0
+
+
 def open_for_command(path: Path) -> tuple[Draft, list[Bank]]:
     """The draft (carried onto the current banks) and the banks, or a CommandError."""
     try:
@@ -102,9 +127,11 @@ def _set_fields(draft: Draft, item: Item, pairs: list[str]) -> None:
 def answer_cmd(args: argparse.Namespace) -> int:
     draft, banks = open_for_command(args.draft)
     item = find_question(banks, args.ref)
-    if args.value is None and not (args.field or args.provider or args.note is not None):
-        raise CommandError("Give a VALUE, a --field, a --provider or a --note.", EXIT_BAD_INPUT)
+    if args.value is None and not (args.field or args.provider or args.note is not None or args.confirm):
+        raise CommandError("Give a VALUE, a --field, a --provider, a --note or --confirm.", EXIT_BAD_INPUT)
     try:
+        if args.confirm:
+            confirm_answer(draft, item)
         if args.value is not None:
             answer_from_text(draft, item, args.value)
         _set_fields(draft, item, args.field)

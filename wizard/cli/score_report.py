@@ -72,7 +72,12 @@ def score_json(banks: list[Bank], draft: Draft) -> dict[str, Any]:
             for r in result.ce
         ],
         "good_practice": [
-            {"framework": r.bank.framework.id, "findings": _refs(r.findings)} for r in result.good_practice
+            {
+                "framework": r.bank.framework.id,
+                "findings": _refs(r.findings),
+                "unanswered": [f.item.ref for f in r.unanswered],
+            }
+            for r in result.good_practice
         ],
         "action_plan": [_entry_json(e) for e in plan],
         "unanswered": [
@@ -102,7 +107,11 @@ def _frameworks(result: Assessment) -> list[str]:
             lines.append(f"  Still to answer: {plural(len(ce.unanswered), 'question')}")
     for good in result.good_practice:
         lines += ["", f"{good.bank.framework.name} (not part of either result)"]
-        lines += _listed("Not met yet", good.findings) or ["  Nothing to do."]
+        lines += _listed("Not met yet", good.findings)
+        if good.answered_all_met:
+            lines.append("  Every good-practice item answered is met.")
+        if good.unanswered:
+            lines.append(f"  Still to answer: {plural(len(good.unanswered), 'question')}")
     return lines
 
 

@@ -193,6 +193,8 @@ def _missing(
 def evaluate(bank: Bank, draft: Draft, item: Item, as_at: dt.date) -> Evaluation:
     if not is_visible(bank, draft, item):
         return Evaluation("hidden", None)
+    if draft.answer(item.id).carried_from is not None:  # copied from last time: not looked at yet
+        return Evaluation("unanswered", None)
     if not_applicable(draft, item):
         return Evaluation("not_applicable", None)
     answer = draft.answer(item.id)

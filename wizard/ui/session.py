@@ -100,10 +100,19 @@ class Session(QObject):
             self.facts_changed.emit()
 
     def set_note(self, item: Item, note: str) -> None:
-        if self.draft.answer(item.id).note == note:
+        before = self.draft.answer(item.id)
+        if before.note == note:
             return
         answers.set_note(self.draft, item, note)
         self._changed()
+        if before.carried_from is not None:  # looking at a copied answer again makes it count
+            self.answer_changed.emit(item.id)
+
+    def confirm_answer(self, item: Item) -> None:
+        """A copied answer still holds: it counts from now on."""
+        answers.confirm_answer(self.draft, item)
+        self._changed()
+        self.answer_changed.emit(item.id)
 
     def attach(self, item: Item, ref: EvidenceRef) -> None:
         evidence.attach_evidence(self.draft, item, ref)

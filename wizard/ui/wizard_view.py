@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core.draft.next_year import still_to_confirm
 from wizard.core.progress import SECTION_STATE_WORDS, section_states
 from wizard.core.toolkit_year import notices
 from wizard.ui.page_list import PageSpec, page_specs
@@ -79,6 +80,7 @@ class WizardView(QWidget):
         session.frameworks_changed.connect(self.rebuild)
         session.frameworks_changed.connect(self.refresh_notice)
         session.facts_changed.connect(self.refresh_notice)
+        session.answer_changed.connect(lambda _item_id: self.refresh_notice())
         session.saver.saved.connect(self._saved)
         session.saver.failed.connect(self._save_failed)
         self.rebuild()
@@ -112,6 +114,8 @@ class WizardView(QWidget):
 
     def refresh_notice(self) -> None:
         found = notices(self.session.included_banks(), self.session.draft.as_at, dt.date.today())
+        waiting = still_to_confirm(self.session.draft)
+        found += [waiting] if waiting else []
         self.notice_text.setText("\n".join(found))
         self.notice.setVisible(bool(found))
 

@@ -17,12 +17,14 @@ from wizard.core.describe import plural
 from wizard.core.draft.backups import backup_path
 from wizard.core.draft.carry import carry_answers
 from wizard.core.draft.model import Draft, new_draft
+from wizard.core.draft.next_year import NextYear, next_year_path, start_from
 from wizard.core.draft.store import DraftLoadError, DraftSaveError, load_draft, recover, save_draft
 from wizard.core.recent import new_draft_path, remember
 from wizard.ui.pages.start import StartPage
 from wizard.ui.session import Session
 from wizard.ui.warm_up import warm_up
 from wizard.ui.wizard_view import WizardView
+from wizard.ui.workers import run_in_thread
 
 if TYPE_CHECKING:
     from wizard.ui.packs_window import PacksWindow
@@ -40,6 +42,7 @@ class Workspace(QStackedWidget):
         self.start = StartPage(banks, self.stack)
         self.start.open_requested.connect(self.open_draft)
         self.start.new_requested.connect(self.new_assessment)
+        self.start.next_year_requested.connect(self.next_year)
         self.start.recover_requested.connect(self.recover_draft)
         self.start.review_requested.connect(self.review_packs)
         self.packs_window: PacksWindow | None = None
@@ -103,6 +106,44 @@ class Workspace(QStackedWidget):
             self.start.show_problem(f"A new assessment could not be created: {exc}")
             return
         self._show(draft, path)
+
+    def next_year(self, earlier_path: Path) -> None:
+        """A new assessment from an earlier one, dated today: each copied answer waits to be confirmed.
+
+        The evidence files are copied on a worker; the new draft opens when they are.
+        """
+        try:
+            earlier = load_draft(earlier_path)
+        except DraftLoadError as exc:
+            self.start.show_damaged(exc)
+            return
+        if not self._carry(earlier, earlier_path):
+            return
+        today = dt.date.today()
+
+        def make() -> tuple[NextYear, Path]:
+            path = next_year_path(earlier.practice.name, today)
+            made = start_from(earlier, earlier_path, path, today)
+            save_draft(path, made.draft)
+            return made, path
+
+        self.start.set_busy("Copying the answers and evidence files…")
+        run_in_thread(make, self._next_year_made, self._next_year_failed, self)
+
+    def _next_year_made(self, outcome: tuple[NextYear, Path]) -> None:
+        made, path = outcome
+        self.start.set_busy(None)
+        if self._show(made.draft, path) and made.left_behind:
+            QMessageBox.warning(
+                self,
+                APP_NAME,
+                "These evidence files could not be copied into the new assessment; attach them again "
+                "where they are still needed:\n\n" + "\n".join(f"• {p}" for p in made.left_behind),
+            )
+
+    def _next_year_failed(self, exc: Exception) -> None:
+        self.start.set_busy(None)
+        self.start.show_problem(f"The new assessment could not be created: {exc}")
 
     def _show(self, draft: Draft, path: Path) -> bool:
         if not self.close_session() or not self._carry(draft, path):

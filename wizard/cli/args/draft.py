@@ -1,4 +1,4 @@
-"""Arguments of ``new-draft``, ``answer`` and ``score`` (work in ``draft_cmds``)."""
+"""Arguments of ``new-draft``, ``start-from``, ``answer`` and ``score`` (work in ``draft_cmds``)."""
 
 from __future__ import annotations
 
@@ -21,17 +21,21 @@ def day_argument(text: str) -> dt.date:
     return day
 
 
-def register(commands: Any) -> None:
-    new = commands.add_parser("new-draft", help="create an empty assessment draft")
-    new.add_argument("--practice", required=True, help="the practice's name")
-    new.add_argument("--ods", required=True, help="the practice's ODS code, e.g. A12345")
-    new.add_argument("--out", required=True, type=Path, help="where to write the draft (.json)")
-    new.add_argument(
+def _out_and_as_at(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", required=True, type=Path, help="where to write the new draft (.json)")
+    parser.add_argument(
         "--as-at",
         type=day_argument,
         metavar="DATE",
         help="the date the assessment speaks for (default: today); '12 months' count back from it",
     )
+
+
+def register(commands: Any) -> None:
+    new = commands.add_parser("new-draft", help="create an empty assessment draft")
+    new.add_argument("--practice", required=True, help="the practice's name")
+    new.add_argument("--ods", required=True, help="the practice's ODS code, e.g. A12345")
+    _out_and_as_at(new)
     new.add_argument(
         "--framework",
         action="append",
@@ -40,6 +44,17 @@ def register(commands: Any) -> None:
         help="include only this framework (repeatable; default: all built-in banks)",
     )
     new.set_defaults(handler="draft_cmds:new_draft_cmd")
+    start = commands.add_parser(
+        "start-from",
+        help="start a new assessment from an earlier one (each answer to be confirmed)",
+        description="Copy the practice's details, answers and evidence files from an earlier draft into a "
+        "new one. Each copied answer counts as not answered until it is confirmed (answer REF --confirm) "
+        "or changed. Incident counts of the last 12 months, computer checks, the action plan and the "
+        "signature are not copied.",
+    )
+    start.add_argument("earlier", type=Path, metavar="EARLIER", help="the earlier draft (.json)")
+    _out_and_as_at(start)
+    start.set_defaults(handler="draft_cmds:start_from_cmd")
     _add_answer(commands)
     score = commands.add_parser("score", help="statuses and the action plan for a draft")
     score.add_argument("draft", type=Path, metavar="DRAFT")
@@ -70,4 +85,7 @@ def _add_answer(commands: Any) -> None:
         "--given-on", type=day_argument, metavar="DATE", help="the day the IT provider gave it"
     )
     answer.add_argument("--note", help="a note for the question")
+    answer.add_argument(
+        "--confirm", action="store_true", help="the answer copied from an earlier assessment still holds"
+    )
     answer.set_defaults(handler="draft_cmds:answer_cmd")

@@ -7,7 +7,7 @@ from typing import Any
 
 from wizard.core.answer_types import AnswerError, kind_of
 from wizard.core.bank.schema import Item
-from wizard.core.draft.model import Answer, AnswerStatus, AnswerValue, Draft, ProviderRecord, now
+from wizard.core.draft.model import Answer, AnswerStatus, AnswerValue, Draft, ProviderRecord
 
 NOT_SURE_WORDS = {"not-sure", "not sure", "notsure", "unsure", "?"}
 CLEAR_WORDS = {"clear", "none", ""}
@@ -34,7 +34,7 @@ def set_answer(draft: Draft, item: Item, value: Any, status: AnswerStatus = "ans
             draft.practice = draft.practice.model_copy(update={name: str(stored).strip()})
             stored = None
     current = draft.answer(item.id)
-    updated = current.model_copy(update={"value": stored, "status": status, "updated_at": now()})
+    updated = current.changed(value=stored, status=status)
     draft.answers[item.id] = updated
     return updated
 
@@ -43,7 +43,7 @@ def clear_answer(draft: Draft, item: Item) -> None:
     current = draft.answer(item.id)
     if item.binds is not None and current.status != "not_sure":
         draft.practice = draft.practice.model_copy(update={item.binds.removeprefix("practice."): ""})
-    draft.answers[item.id] = current.model_copy(update={"value": None, "status": None, "updated_at": now()})
+    draft.answers[item.id] = current.changed(value=None, status=None)
 
 
 def set_provider(draft: Draft, item: Item, name: str, given_on: dt.date | None) -> Answer:
@@ -56,19 +56,19 @@ def set_provider(draft: Draft, item: Item, name: str, given_on: dt.date | None) 
         raise AnswerError(f"{item.ref} is not one our IT provider answers; please answer it here.")
     current = draft.answer(item.id)
     record = ProviderRecord(name=name.strip(), given_on=given_on)
-    updated = current.model_copy(update={"provider": record, "updated_at": now()})
+    updated = current.changed(provider=record)
     draft.answers[item.id] = updated
     return updated
 
 
 def clear_provider(draft: Draft, item: Item) -> None:
     current = draft.answer(item.id)
-    draft.answers[item.id] = current.model_copy(update={"provider": None, "updated_at": now()})
+    draft.answers[item.id] = current.changed(provider=None)
 
 
 def set_note(draft: Draft, item: Item, note: str) -> None:
     current = draft.answer(item.id)
-    draft.answers[item.id] = current.model_copy(update={"note": note, "updated_at": now()})
+    draft.answers[item.id] = current.changed(note=note)
 
 
 def answer_from_text(draft: Draft, item: Item, text: str) -> Answer | None:
@@ -80,3 +80,10 @@ def answer_from_text(draft: Draft, item: Item, text: str) -> Answer | None:
         clear_answer(draft, item)
         return None
     return set_answer(draft, item, parse_text(item, text))
+
+
+def confirm_answer(draft: Draft, item: Item) -> None:
+    """The practice has looked again at an answer copied from an earlier assessment, and it still holds."""
+    current = draft.answer(item.id)
+    if current.carried_from is not None:
+        draft.answers[item.id] = current.changed()

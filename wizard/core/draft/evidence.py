@@ -168,9 +168,7 @@ def copy_evidence(draft_path: Path, source: Path, limit: int = MAX_EVIDENCE_BYTE
 
 def attach_evidence(draft: Draft, item: Item, ref: EvidenceRef) -> None:
     answer = draft.answer(item.id)
-    draft.answers[item.id] = answer.model_copy(
-        update={"evidence": [*answer.evidence, ref], "updated_at": now()}
-    )
+    draft.answers[item.id] = answer.changed(evidence=[*answer.evidence, ref])
 
 
 def add_evidence(
@@ -186,4 +184,4 @@ def remove_evidence(draft: Draft, item: Item, stored_as: str) -> None:
     """Detach a file from an item. The copy stays in the folder for the record."""
     answer = draft.answer(item.id)
     kept = [ref for ref in answer.evidence if ref.stored_as != stored_as]
-    draft.answers[item.id] = answer.model_copy(update={"evidence": kept, "updated_at": now()})
+    draft.answers[item.id] = answer.changed(evidence=kept)

@@ -15,7 +15,7 @@ from typing import Any
 
 from wizard.core.answer_types import parse_date_text
 from wizard.core.bank.schema import FieldSpec, Item
-from wizard.core.draft.model import Draft, FieldValue, now
+from wizard.core.draft.model import Draft, FieldValue
 
 
 class FieldError(ValueError):
@@ -102,7 +102,7 @@ def write_field(draft: Draft, item: Item, spec: FieldSpec, value: Any) -> FieldV
         fields = {key: v for key, v in answer.fields.items() if key != spec.id}
         if stored is not None:
             fields[spec.id] = stored
-        draft.answers[item.id] = answer.model_copy(update={"fields": fields, "updated_at": now()})
+        draft.answers[item.id] = answer.changed(fields=fields)
         return stored
     scope, _, name = spec.shared.partition(".")
     if scope == "practice":

@@ -26,7 +26,8 @@ def _companions(path: Path) -> list[Path]:
     return [backup_path(path, n) for n in range(1, GENERATIONS + 1)] + [evidence_dir(path)]
 
 
-def _free(folder: Path, stem: str, suffix: str) -> Path:
+def free_path(folder: Path, stem: str, suffix: str) -> Path:
+    """``stem`` + ``suffix`` in ``folder``, or with " (2)", " (3)"... where that name or its companions exist."""
     candidate = folder / f"{stem}{suffix}"
     counter = 2
     while candidate.exists() or any(p.exists() for p in _companions(candidate)):
@@ -44,7 +45,7 @@ def name_after_practice(path: Path, practice_name: str) -> Path:
     stem = safe_name(practice_name.strip()).removesuffix(".json")
     if not is_provisional(path) or not practice_name.strip() or stem == "evidence":
         return path
-    target = _free(path.parent, stem, path.suffix)
+    target = free_path(path.parent, stem, path.suffix)
     moves = [(path, target)] + [
         (old, new) for old, new in zip(_companions(path), _companions(target), strict=True) if old.exists()
     ]

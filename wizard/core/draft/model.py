@@ -19,7 +19,7 @@ from wizard.core.check_results import DeviceReport
 from wizard.core.practice import Practice, StrictModel
 
 SCHEMA_NAME: Literal["gp-cyber-wizard/draft"] = "gp-cyber-wizard/draft"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: an answer may be one carried from an earlier assessment
 ODS_GP_PATTERN = re.compile(r"^[A-Z][0-9]{5}$")
 
 AnswerValue = str | int | float | list[str] | None
@@ -70,6 +70,12 @@ class Answer(StrictModel):
     provider: ProviderRecord | None = None
     fields: dict[str, FieldValue] = Field(default_factory=dict)
     updated_at: dt.datetime | None = None
+    # Copied from the assessment as at this day and not looked at since: it counts as not answered.
+    carried_from: dt.date | None = Field(default=None, exclude_if=lambda day: day is None)
+
+    def changed(self, **update: Any) -> Answer:
+        """This answer with ``update`` made by the practice: a copied answer they have now looked at counts."""
+        return self.model_copy(update={**update, "updated_at": now(), "carried_from": None})
 
 
 class EarlierAnswer(StrictModel):
@@ -159,6 +165,7 @@ def draft_from_bytes(raw: bytes) -> Draft:
         )
     if version < 2:
         data = upgrade_from_format_1(data)
+    data = {**data, "schema_version": SCHEMA_VERSION}  # format 2 needs nothing more to read as 3
     try:
         return Draft.model_validate(data)
     except (ValidationError, RecursionError) as exc:

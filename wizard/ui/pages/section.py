@@ -6,10 +6,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from wizard.core.bank.model import Bank
-from wizard.core.bank.schema import Section
+from wizard.core.bank.schema import Item, Section
 from wizard.core.visibility import is_visible
 from wizard.ui.pages.base import Page, scrolling
 from wizard.ui.session import Session
+from wizard.ui.widgets.carried_bar import CarriedBar, page_words
 from wizard.ui.widgets.help_panel import HelpPanel
 from wizard.ui.widgets.item_card import ItemCard
 
@@ -28,6 +29,11 @@ class SectionPage(Page):
         self.session = session
         self.bank = bank
         self.section = section
+        self.carried = CarriedBar(
+            "All still true", f"Every copied answer on the page {section.ref} is still true", self
+        )
+        self.carried.confirmed.connect(self.confirm_all)
+        self.outer.addWidget(self.carried)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         body = QWidget(splitter)
         column = QVBoxLayout(body)
@@ -59,6 +65,22 @@ class SectionPage(Page):
     def apply_visibility(self) -> None:
         for item in self.section.items:
             self.cards[item.id].setVisible(is_visible(self.bank, self.session.draft, item))
+        waiting = self._waiting()
+        days = [self.session.draft.answer(item.id).carried_from for item in waiting]
+        self.carried.say(page_words(len(waiting), max(d for d in days if d)) if waiting else None)
+
+    def _waiting(self) -> list[Item]:
+        """The questions shown on this page whose copied answer is not confirmed yet."""
+        return [
+            item
+            for item in self.section.items
+            if self.session.draft.answer(item.id).carried_from is not None
+            and is_visible(self.bank, self.session.draft, item)
+        ]
+
+    def confirm_all(self) -> None:
+        for item in self._waiting():
+            self.session.confirm_answer(item)
 
     def entered(self) -> None:
         self.apply_visibility()

@@ -40,6 +40,7 @@ def describe(path: Path, banks: list[Bank]) -> str | None:
 class StartPage(QWidget):
     open_requested = Signal(object)  # Path
     new_requested = Signal()
+    next_year_requested = Signal(object)  # Path of the assessment to start from
     recover_requested = Signal(object)  # Path of the damaged draft
     review_requested = Signal()  # an ICB reviewer's folder of packs
 
@@ -66,9 +67,18 @@ class StartPage(QWidget):
         self.continue_button.setObjectName("primary")
         self.continue_button.setAutoDefault(True)
         self.continue_button.clicked.connect(self._continue)
+        self.next_year_button = QPushButton("Start ne&xt year's from this one", card)
+        self.next_year_button.setToolTip(
+            "A new assessment with these details and answers; each answer counts once you confirm or change it"
+        )
+        self.next_year_button.clicked.connect(self._next_year)
         card_layout.addWidget(self.last_label)
         card_layout.addWidget(self.last_text)
-        card_layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.continue_button)
+        buttons.addWidget(self.next_year_button)
+        buttons.addStretch(1)
+        card_layout.addLayout(buttons)
         body.addWidget(card)
         self.others_label = QLabel("Other assessments on this computer or stick:", self)
         self.others = QListWidget(self)
@@ -150,6 +160,7 @@ class StartPage(QWidget):
             "someone has given you."
         )
         self.continue_button.setVisible(has_last)
+        self.next_year_button.setVisible(has_last)
         self.others.clear()
         for path, text in described[1:]:
             entry = QListWidgetItem(text)
@@ -164,6 +175,19 @@ class StartPage(QWidget):
     def _continue(self) -> None:
         if self._last is not None:
             self.open_requested.emit(self._last)
+
+    def set_busy(self, words: str | None) -> None:
+        """While a new assessment is being made (``words`` say what), its buttons wait."""
+        for button in (self.continue_button, self.next_year_button):
+            button.setEnabled(words is None)
+        if words is not None:
+            self.last_text.setText(words)
+        else:
+            self.refresh()
+
+    def _next_year(self) -> None:
+        if self._last is not None:
+            self.next_year_requested.emit(self._last)
 
     def _choose_file(self) -> None:
         path = choose_file(self, "Open a draft", "GP Cyber Wizard drafts (*.json)")

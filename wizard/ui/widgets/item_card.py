@@ -30,6 +30,7 @@ from wizard.core.item_state import own_value
 from wizard.ui.session import Session
 from wizard.ui.widgets.answer_editors import make_editor
 from wizard.ui.widgets.card_parts import EarlierAnswers, ProviderRow, StateLine
+from wizard.ui.widgets.carried_bar import CarriedBar, question_words
 from wizard.ui.widgets.evidence_box import EvidenceBox
 from wizard.ui.widgets.field_editors import FieldsBox
 
@@ -64,6 +65,9 @@ class ItemCard(QFrame):
         layout = QVBoxLayout(self)
         layout.addLayout(self._heading())
         layout.addWidget(self._suggestion_bar())
+        self.carried = CarriedBar("Still true", f"The copied answer to {item.ref} is still true", self)
+        self.carried.confirmed.connect(lambda: session.confirm_answer(item))
+        layout.addWidget(self.carried)
         self.editor = make_editor(item, self)
         self.editor.edited.connect(self._edited)
         self.editor.setVisible(item.derived is None)  # a worked-out tick is not ticked by hand
@@ -190,6 +194,8 @@ class ItemCard(QFrame):
         self.refresh_suggestion()
 
     def refresh_state(self) -> None:
+        carried_from = self.session.draft.answer(self.item.id).carried_from
+        self.carried.say(question_words(carried_from) if carried_from else None)
         self.state.show_state(self.item, self.session.evaluation(self.item))
 
     def _answer_changed(self, item_id: str) -> None:
