@@ -9,6 +9,7 @@ from pathlib import Path
 from wizard.core.bank.model import Bank
 from wizard.core.data_folder import evidence_dir
 from wizard.core.demo import demo_draft
+from wizard.core.describe import answer_text
 from wizard.core.draft.answers import confirm_answer, set_note
 from wizard.core.draft.evidence import add_evidence
 from wizard.core.draft.model import SCHEMA_VERSION, Draft
@@ -114,3 +115,11 @@ def test_the_new_draft_is_named_after_the_practice_and_the_day(tmp_path: Path) -
         == "St. Mary's Surgery 2027-04-20 (2).json"
     )
     assert next_year_path("", NEXT_YEAR, tmp_path).name == "Assessment 2027-04-20.json"
+
+
+def test_the_pack_and_plan_say_an_unconfirmed_copy_in_words(real_banks: list[Bank], tmp_path: Path) -> None:
+    earlier, earlier_path = _earlier(real_banks, tmp_path)
+    draft = start_from(earlier, earlier_path, tmp_path / "new.json", NEXT_YEAR).draft
+    bank, register = _find(real_banks, "1.1.2")  # it has a file attached: never "1 file attached" here
+    words = answer_text(register, draft.answer(register.id), evaluate(bank, draft, register, NEXT_YEAR))  # type: ignore[arg-type, attr-defined]
+    assert words == "Not confirmed: copied from the assessment as at 31/03/2026"

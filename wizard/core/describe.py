@@ -68,6 +68,8 @@ def provider_text(provider: ProviderRecord) -> str:
 
 def answer_text(item: Item, answer: Answer, evaluation: Evaluation) -> str:
     """The answer as a person would say it, with who gave it when the IT provider did."""
+    if evaluation.state == "unanswered" and answer.carried_from is not None:
+        return f"Not confirmed: copied from the assessment as at {day_text(answer.carried_from)}"
     if evaluation.state == "not_sure":
         return "Not sure"
     if evaluation.state == "awaiting_provider" and answer.provider is not None:
