@@ -248,3 +248,21 @@ def test_a_format_2_draft_reads_as_it_was(tmp_path: Path) -> None:
     read = draft_from_bytes(json.dumps(data).encode())
     assert read.schema_version == SCHEMA_VERSION == 3
     assert read.model_dump(exclude={"schema_version"}) == draft.model_dump(exclude={"schema_version"})
+
+
+def test_answers_copied_for_next_year_stay_unconfirmed_through_the_maps(
+    real_banks: list[Bank], tmp_path: Path
+) -> None:
+    """Last year's draft on the earlier banks, copied for next year: the maps move every answer, none confirmed."""
+    from wizard.core.draft.next_year import start_from
+
+    earlier_path = tmp_path / V1.name
+    shutil.copy(V1, earlier_path)
+    earlier = load_draft(earlier_path)
+    draft = start_from(earlier, earlier_path, tmp_path / "next.json", dt.date(2027, 4, 20)).draft
+    carry_answers(draft, real_banks, load_maps())
+    moved = {new_id for new_id, _ in CARRIED.values()}
+    assert moved <= set(draft.answers)
+    assert all(draft.answer(i).carried_from == earlier.as_at for i in moved)
+    assert {a.carried_from for a in draft.answers.values() if a.status or a.fields} == {earlier.as_at}
+    assert score(real_banks, draft).percent_complete < 5  # nothing counts until it is looked at again

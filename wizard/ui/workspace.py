@@ -113,11 +113,11 @@ class Workspace(QStackedWidget):
         The evidence files are copied on a worker; the new draft opens when they are.
         """
         try:
-            earlier = load_draft(earlier_path)
+            earlier = load_draft(
+                earlier_path
+            )  # last year's file is only read: the copy is brought up to date
         except DraftLoadError as exc:
             self.start.show_damaged(exc)
-            return
-        if not self._carry(earlier, earlier_path):
             return
         today = dt.date.today()
 

@@ -94,6 +94,8 @@ class _Carrier:
         updates: dict[str, Any] = {"note": note, "evidence": [*current.evidence, *answer.evidence]}
         if current.provider is None and answer.provider is not None:
             updates["provider"] = answer.provider
+        if answer.carried_from is not None:  # copied and not looked at: still not, at its new place
+            updates["carried_from"] = answer.carried_from
         self.draft.answers[target] = current.model_copy(update=updates)
 
     def move_action(self, old_id: str, target: str) -> None:
@@ -172,6 +174,9 @@ class _Carrier:
                 self.keep_apart(old_id, rule, answer, rule.reason or DIFFERENT_KIND, item.id)
             return
         write_field(self.draft, item, spec, value)
+        if answer.carried_from is not None:  # writing the field is the program's doing, not a confirmation
+            confirmed = self.draft.answer(item.id)
+            self.draft.answers[item.id] = confirmed.model_copy(update={"carried_from": answer.carried_from})
         self.report.carried += 1
 
     def _to_fact(self, old_id: str, rule: Rule, answer: Answer) -> None:
