@@ -112,10 +112,9 @@ class Workspace(QStackedWidget):
 
         The evidence files are copied on a worker; the new draft opens when they are.
         """
+        # Last year's file is only read: the copy, not it, is brought onto the current questions.
         try:
-            earlier = load_draft(
-                earlier_path
-            )  # last year's file is only read: the copy is brought up to date
+            earlier = load_draft(earlier_path)
         except DraftLoadError as exc:
             self.start.show_damaged(exc)
             return
