@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -107,3 +109,17 @@ def test_a_300_character_name(practice: Path, tmp_path: Path) -> None:
     made = run_cli("pack", practice, "--out", fits, env=ENV)
     assert made.returncode == 0, made.stderr
     assert fits.read_bytes().startswith(b"%PDF-")
+
+
+def test_a_reader_that_goes_away_is_not_a_file_problem(practice: Path, tmp_path: Path) -> None:
+    """``pack ... | head -1``: the progress has nowhere to go; that is no fault of the pack's file."""
+    out = tmp_path / "pack.pdf"
+    env = {**os.environ, **ENV}
+    command = [sys.executable, "-m", "wizard", "pack", str(practice), "--out", str(out)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()  # as head does after its one line
+        error = process.stderr.read().decode()
+        assert process.wait(timeout=120) == 0
+    assert "could not be written" not in error and "Traceback" not in error, error

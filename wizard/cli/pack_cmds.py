@@ -92,6 +92,8 @@ def pack_cmd(args: argparse.Namespace) -> int:
         raise CommandError(str(exc), 1) from exc
     except PackInputError as exc:
         raise CommandError(str(exc), 1) from exc
+    except BrokenPipeError:
+        raise  # whoever read the progress went away (``| head``); not a problem with the pack's file
     except OSError as exc:
         raise CommandError(
             f"The pack could not be written to {args.out} ({exc.strerror or exc}).", 1

@@ -14,6 +14,7 @@ from typing import Any
 
 from wizard.core.bank.model import Bank
 from wizard.core.bank.schema import FieldSpec, Item
+from wizard.core.demo_text import DEMO_ANSWERS
 from wizard.core.draft.answers import set_answer, set_note, set_provider
 from wizard.core.draft.fields import field_shown, read_field, write_field
 from wizard.core.draft.model import Draft, SignOff, new_draft
@@ -71,7 +72,8 @@ def compliant_value(bank: Bank, item: Item, today: dt.date) -> Any:
         return 12
     if item.type == "date":
         return today.isoformat()
-    return DEMO_TEXT[: item.max_length] if item.max_length else DEMO_TEXT
+    text = DEMO_ANSWERS.get(item.ref, DEMO_TEXT)
+    return text[: item.max_length] if item.max_length else text
 
 
 def compliant_field(bank: Bank, spec: FieldSpec, own: object, today: dt.date) -> Any:
