@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from wizard.core.action_plan import unanswered_by_section
 from wizard.core.bank.model import Bank
 from wizard.core.data_folder import evidence_dir
 from wizard.core.demo import demo_draft
@@ -123,3 +124,16 @@ def test_the_pack_and_plan_say_an_unconfirmed_copy_in_words(real_banks: list[Ban
     bank, register = _find(real_banks, "1.1.2")  # it has a file attached: never "1 file attached" here
     words = answer_text(register, draft.answer(register.id), evaluate(bank, draft, register, NEXT_YEAR))  # type: ignore[arg-type, attr-defined]
     assert words == "Not confirmed: copied from the assessment as at 31/03/2026"
+
+
+def test_the_plan_counts_copies_to_confirm_by_section(real_banks: list[Bank], tmp_path: Path) -> None:
+    earlier, earlier_path = _earlier(real_banks, tmp_path)
+    draft = start_from(earlier, earlier_path, tmp_path / "new.json", NEXT_YEAR).draft
+    confirm_answer(draft, _find(real_banks, "8.1.4")[1])  # type: ignore[arg-type]
+    gaps = {g.section: g for g in unanswered_by_section(score(real_banks, draft)) if g.framework == "DSPT"}
+    eight = gaps["8 Unsupported systems"]
+    assert (eight.count, eight.copied) == (4, 4)
+    assert (
+        eight.words
+        == "DSPT 8 Unsupported systems: 4 questions not answered yet (4 copied from the last assessment, to confirm)"
+    )

@@ -81,7 +81,13 @@ def score_json(banks: list[Bank], draft: Draft) -> dict[str, Any]:
         ],
         "action_plan": [_entry_json(e) for e in plan],
         "unanswered": [
-            {"framework": g.framework, "section": g.section, "count": g.count, "mandatory": g.mandatory}
+            {
+                "framework": g.framework,
+                "section": g.section,
+                "count": g.count,
+                "mandatory": g.mandatory,
+                "copied": g.copied,
+            }
             for g in unanswered_by_section(result)
         ],
     }
@@ -123,7 +129,7 @@ def _plan(plan: list[ActionEntry], gaps: list[SectionGap]) -> list[str]:
         lines.append(f"  [{e.priority_label}] {e.framework} {e.ref}: {e.reason}{owner}{due}")
         lines.append(f"      Do: {e.action.strip()}")
     for gap in gaps:
-        lines.append(f"  {gap.framework} {gap.section}: {plural(gap.count, 'question')} not answered yet")
+        lines.append(f"  {gap.words}")
     return lines
 
 

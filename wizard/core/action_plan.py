@@ -56,6 +56,13 @@ class SectionGap:
     section: str
     count: int
     mandatory: int  # of those, how many a status or the Cyber Essentials estimate depends on
+    copied: int = 0  # of those, how many hold an answer copied from an earlier assessment, to confirm
+
+    @property
+    def words(self) -> str:
+        """'DSPT 1 Personal confidential data: 13 questions not answered yet (12 copied, to confirm)'."""
+        copied = f" ({self.copied} copied from the last assessment, to confirm)" if self.copied else ""
+        return f"{self.framework} {self.section}: {plural(self.count, 'question')} not answered yet{copied}"
 
 
 def priority(item: Item, scoring: str) -> int:
@@ -171,7 +178,8 @@ def unanswered_by_section(assessment: Assessment) -> list[SectionGap]:
                 or (scoring == "cyber_essentials" and r.item.meets is not None)
             )
             name = f"{section.section.ref} {section.section.title}"
-            gaps.append(SectionGap(bank.framework.short_name, name, len(waiting), mandatory))
+            copied = sum(1 for r in waiting if r.evaluation.copied_from is not None)
+            gaps.append(SectionGap(bank.framework.short_name, name, len(waiting), mandatory, copied))
     return gaps
 
 

@@ -33,6 +33,7 @@ class Evaluation:
     value: AnswerValue  # the item's own answer: typed, worked out (derived) or a practice detail (binds)
     problems: tuple[str, ...] = ()  # why it is not met or not complete, in plain words
     percent: float | None = None  # for a derived tick: the percentage it rests on
+    copied_from: dt.date | None = None  # unanswered because it was copied from this assessment, not confirmed
 
 
 def has_content(item: Item, answer: Answer, value: AnswerValue) -> bool:
@@ -193,8 +194,9 @@ def _missing(
 def evaluate(bank: Bank, draft: Draft, item: Item, as_at: dt.date) -> Evaluation:
     if not is_visible(bank, draft, item):
         return Evaluation("hidden", None)
-    if draft.answer(item.id).carried_from is not None:  # copied from last time: not looked at yet
-        return Evaluation("unanswered", None)
+    copied_from = draft.answer(item.id).carried_from
+    if copied_from is not None:  # copied from last time: not looked at yet
+        return Evaluation("unanswered", None, copied_from=copied_from)
     if not_applicable(draft, item):
         return Evaluation("not_applicable", None)
     answer = draft.answer(item.id)

@@ -15,7 +15,6 @@ from reportlab.platypus import Flowable, Table  # type: ignore[import-untyped, u
 
 from wizard.core.action_plan import ActionEntry, SectionGap
 from wizard.core.check_results import STATUS_WORDS, CheckResult, DeviceReport
-from wizard.core.describe import plural
 from wizard.pack.report.paragraphs import Paragraph
 from wizard.pack.report.styles import (
     day,
@@ -118,9 +117,7 @@ def _gap_lines(gaps: list[SectionGap]) -> list[Flowable]:
         return []
     lines: list[Flowable] = [para("Not answered yet", "h3")]
     for gap in gaps:
-        lines.append(
-            para(f"{gap.framework} {gap.section}: {plural(gap.count, 'question')} not answered yet.", "body")
-        )
+        lines.append(para(f"{gap.words}.", "body"))
     return lines
 
 

@@ -196,10 +196,7 @@ class ReviewPage(Page):
         else:
             title = "Action plan: nothing to do. Every item is met."
         self.plan_title.setText(title)
-        lines = [
-            f"{escape(g.framework)} {escape(g.section)}: {plural(g.count, 'question')} not answered yet"
-            for g in gaps
-        ]
+        lines = [escape(g.words) for g in gaps]
         self.gaps.setText("<br>".join(lines))
         self.gaps.setVisible(bool(lines))
         self.plan.setRowCount(len(entries))
