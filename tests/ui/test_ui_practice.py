@@ -45,6 +45,15 @@ def test_a_new_practice_shows_no_counts_until_they_are_given(
     assert (practice.staff_count, practice.computer_count) == (24, 18)
 
 
+def test_a_plus_sign_typed_first_is_not_a_count(
+    qtbot: QtBot, opened: tuple[MainWindow, PracticePage, Path]
+) -> None:
+    window, page, path = opened
+    type_into(qtbot, page.counts["staff_count"], "+")  # the validator lets a lone "+" through
+    window.close()
+    assert load_draft(path).practice.staff_count is None
+
+
 def test_a_count_cleared_is_not_given_again(
     qtbot: QtBot, opened: tuple[MainWindow, PracticePage, Path]
 ) -> None:

@@ -39,6 +39,12 @@ COUNTS = [
 AS_AT_NEEDED = "The assessment needs a date: type the day the answers speak for, e.g. 15/09/2025."
 
 
+def _count_of(text: str) -> int | None:
+    """What a count box holds: a number, or nothing yet (empty, or only the "+" the validator lets through)."""
+    digits = text.strip().removeprefix("+")
+    return int(digits) if digits.isdigit() else None
+
+
 class PracticePage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -103,9 +109,7 @@ class PracticePage(Page):
             count.setPlaceholderText(example)
             count.setMaximumWidth(count.fontMetrics().horizontalAdvance("0") * 10 + 16)
             count.setAccessibleName(label.replace("&", ""))
-            count.textEdited.connect(
-                lambda text, k=key: self.session.set_practice(**{k: int(text) if text else None})
-            )
+            count.textEdited.connect(lambda text, k=key: self.session.set_practice(**{k: _count_of(text)}))
             caption = QLabel(label, box)
             caption.setBuddy(count)
             form.addRow(caption, count)
