@@ -8,6 +8,7 @@ from pathlib import Path
 
 from wizard.core.action_plan import unanswered_by_section
 from wizard.core.bank.model import Bank
+from wizard.core.completeness import completeness, still_to_confirm
 from wizard.core.data_folder import evidence_dir
 from wizard.core.demo import demo_draft
 from wizard.core.describe import answer_text
@@ -18,6 +19,7 @@ from wizard.core.draft.next_year import next_year_path, start_from
 from wizard.core.draft.store import load_draft, save_draft
 from wizard.core.item_state import evaluate
 from wizard.core.scoring import score
+from wizard.core.visibility import is_visible
 
 THIS_YEAR = dt.date(2026, 3, 31)
 NEXT_YEAR = dt.date(2027, 4, 20)
@@ -136,4 +138,24 @@ def test_the_plan_counts_copies_to_confirm_by_section(real_banks: list[Bank], tm
     assert (
         eight.words
         == "DSPT 8 Unsupported systems: 4 questions not answered yet (4 copied from the last assessment, to confirm)"
+    )
+
+
+def test_the_sign_off_says_how_many_copies_wait(real_banks: list[Bank], tmp_path: Path) -> None:
+    earlier, earlier_path = _earlier(real_banks, tmp_path)
+    draft = start_from(earlier, earlier_path, tmp_path / "new.json", NEXT_YEAR).draft
+    confirm_answer(draft, _find(real_banks, "8.1.4")[1])  # type: ignore[arg-type]
+    told = completeness(score(real_banks, draft), draft)
+    shown = {i.id for b in real_banks for i in b.items() if is_visible(b, draft, i)}
+    waiting = sum(a.carried_from is not None for item_id, a in draft.answers.items() if item_id in shown)
+    assert told.copied == waiting and not told.complete  # questions not asked are not counted
+    notice = still_to_confirm(score(real_banks, draft)) or ""
+    assert notice.startswith(
+        f"{waiting} answers copied from the assessment as at 31/03/2026 still to confirm"
+    )
+    for item_id in list(draft.answers):
+        draft.answers[item_id] = draft.answers[item_id].changed()
+    assert still_to_confirm(score(real_banks, draft)) is None
+    assert f"{waiting} answers were copied from the last assessment and not yet confirmed" in " ".join(
+        told.lines()
     )

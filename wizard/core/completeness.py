@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wizard.core.dates import day_text
 from wizard.core.describe import plural
 from wizard.core.draft.model import Draft
 from wizard.core.scoring import Assessment, ItemResult
@@ -23,6 +24,7 @@ class Completeness:
     not_sure: int
     not_met: int
     by_provider: int  # answers given by the IT provider
+    copied: int = 0  # of the missing, answers copied from an earlier assessment and not confirmed
 
     @property
     def complete(self) -> bool:
@@ -35,6 +37,11 @@ class Completeness:
             mandatory = f" ({self.mandatory_missing} of them mandatory)" if self.mandatory_missing else ""
             found.append(
                 f"{plural(self.missing, 'question is', 'questions are')} not answered yet{mandatory}."
+            )
+        if self.copied:
+            found.append(
+                f"{plural(self.copied, 'answer was', 'answers were')} copied from the last assessment and "
+                "not yet confirmed: they count as not answered."
             )
         if self.not_sure:
             found.append(f"{plural(self.not_sure, 'question is', 'questions are')} marked “not sure”.")
@@ -51,12 +58,34 @@ def _mandatory(result: ItemResult, scoring: str) -> bool:
     return scoring == "cyber_essentials" and result.item.meets is not None
 
 
-def completeness(assessment: Assessment, draft: Draft) -> Completeness:
+def _asked(assessment: Assessment) -> list[tuple[ItemResult, str]]:
+    """Every question shown, with how its framework is scored."""
     counted: list[tuple[ItemResult, str]] = [
         (r, "dspt") for d in assessment.dspt for s in d.standards for r in s.shown()
     ]
     counted += [(r, "cyber_essentials") for c in assessment.ce for s in c.sections for r in s.shown()]
     counted += [(r, "good_practice") for g in assessment.good_practice for s in g.sections for r in s.shown()]
+    return counted
+
+
+def still_to_confirm(assessment: Assessment) -> str | None:
+    """What the wizard says while copied answers wait to be looked at, or None once none do.
+
+    Only questions that are asked count: a copy under a question the scope now
+    hides could never be confirmed, and must not hold the message up for ever.
+    """
+    days = [r.evaluation.copied_from for r, _ in _asked(assessment) if r.evaluation.copied_from is not None]
+    if not days:
+        return None
+    some = "1 answer copied" if len(days) == 1 else f"{len(days)} answers copied"
+    return (
+        f"{some} from the assessment as at {day_text(max(days))} still to confirm: press “Still true” "
+        "on each, or change it. Until then they count as not answered."
+    )
+
+
+def completeness(assessment: Assessment, draft: Draft) -> Completeness:
+    counted = _asked(assessment)
     missing = [(r, kind) for r, kind in counted if r.state in _NOT_YET]
     return Completeness(
         mandatory_missing=sum(1 for r, kind in missing if _mandatory(r, kind)),
@@ -68,4 +97,5 @@ def completeness(assessment: Assessment, draft: Draft) -> Completeness:
             for r, _ in counted
             if draft.answer(r.item.id).provider is not None and r.evaluation.value is not None
         ),
+        copied=sum(1 for r, _ in missing if r.evaluation.copied_from is not None),
     )

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.draft.next_year import still_to_confirm
+from wizard.core.completeness import still_to_confirm
 from wizard.core.progress import SECTION_STATE_WORDS, section_states
 from wizard.core.toolkit_year import notices
 from wizard.ui.page_list import PageSpec, page_specs
@@ -80,7 +80,7 @@ class WizardView(QWidget):
         session.frameworks_changed.connect(self.rebuild)
         session.frameworks_changed.connect(self.refresh_notice)
         session.facts_changed.connect(self.refresh_notice)
-        session.answer_changed.connect(lambda _item_id: self.refresh_notice())
+        session.answer_changed.connect(self._answer_changed)
         session.saver.saved.connect(self._saved)
         session.saver.failed.connect(self._save_failed)
         self.rebuild()
@@ -112,9 +112,15 @@ class WizardView(QWidget):
         self.refresh_notice()
         return self.notice
 
+    def _answer_changed(self, item_id: str) -> None:
+        """Only a copied answer being confirmed changes the notice: other answers leave it alone."""
+        if "still to confirm" in self.notice_text.text():
+            self.refresh_notice()
+
     def refresh_notice(self) -> None:
         found = notices(self.session.included_banks(), self.session.draft.as_at, dt.date.today())
-        waiting = still_to_confirm(self.session.draft)
+        copies = any(a.carried_from is not None for a in self.session.draft.answers.values())
+        waiting = still_to_confirm(self.session.assessment()) if copies else None  # scored only then
         found += [waiting] if waiting else []
         self.notice_text.setText("\n".join(found))
         self.notice.setVisible(bool(found))

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wizard.core.data_folder import data_folder
-from wizard.core.dates import day_text
 from wizard.core.draft.evidence import EvidenceError, copy_evidence, evidence_path, safe_name
 from wizard.core.draft.files import free_path
 from wizard.core.draft.model import Answer, Draft, EvidenceRef
@@ -77,15 +76,3 @@ def next_year_path(practice_name: str, as_at: dt.date, folder: Path | None = Non
     name = safe_name(practice_name.strip()) if practice_name.strip() else "Assessment"
     stem = f"{name} {as_at.isoformat()}"
     return free_path(target, stem, ".json")
-
-
-def still_to_confirm(draft: Draft) -> str | None:
-    """What the wizard says while copied answers wait to be looked at, or None once none do."""
-    waiting = [a.carried_from for a in draft.answers.values() if a.carried_from is not None]
-    if not waiting:
-        return None
-    some = "1 answer copied" if len(waiting) == 1 else f"{len(waiting)} answers copied"
-    return (
-        f"{some} from the assessment as at {day_text(max(waiting))} still to confirm: press “Still true” "
-        "on each, or change it. Until then they count as not answered."
-    )
