@@ -14,6 +14,7 @@ Nothing here creates a folder: reading must not write.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,20 @@ from wizard.core.paths import data_dir
 def evidence_dir(draft_path: Path) -> Path:
     """A draft's evidence folder: "<draft name> evidence" beside the draft, wherever it is kept."""
     return draft_path.with_name(f"{draft_path.stem} evidence")
+
+
+def in_kept_folder(path: Path, draft_path: Path) -> bool:
+    """Is ``path`` inside the draft's evidence folder or the signing-key folder?
+
+    Nothing the program writes out (a pack, a sheet) may go there: a mistyped
+    name must never replace a piece of evidence or the key.
+    """
+    where = path.resolve()
+    for folder in (evidence_dir(draft_path), data_folder().identity):
+        with contextlib.suppress(OSError, ValueError):
+            if where.is_relative_to(folder.resolve()):
+                return True
+    return False
 
 
 @dataclass(frozen=True)

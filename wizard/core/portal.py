@@ -15,7 +15,7 @@ from pathlib import Path
 
 from wizard.core.bank.model import Bank
 from wizard.core.bank.schema import Item
-from wizard.core.data_folder import data_folder, evidence_dir
+from wizard.core.data_folder import in_kept_folder
 from wizard.core.dates import day_text
 from wizard.core.describe import STATE_WORDS, provider_text
 from wizard.core.draft.fields import field_shown, field_text, read_field
@@ -153,11 +153,10 @@ def sheet_target(chosen: Path, draft_path: Path) -> Path:
     """
     target = chosen if chosen.suffix.lower() == ".csv" else chosen.with_name(chosen.name + ".csv")
     where = target.resolve()
-    for folder in (evidence_dir(draft_path), data_folder().identity):
-        if where.is_relative_to(folder.resolve()):
-            raise SheetTargetError(
-                f"{target.parent} holds the draft's evidence or the signing key; save the sheet somewhere else."
-            )
+    if in_kept_folder(where, draft_path):
+        raise SheetTargetError(
+            f"{target.parent} holds the draft's evidence or the signing key; save the sheet somewhere else."
+        )
     if where.exists() and not where.is_file():
         raise SheetTargetError(f"{target} is a folder or a device, not a file; choose another name.")
     return target

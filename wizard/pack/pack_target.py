@@ -13,17 +13,10 @@ import os
 import stat
 from pathlib import Path
 
-from wizard.core.data_folder import evidence_dir
+from wizard.core.data_folder import in_kept_folder
 from wizard.pack.attachments import PackInputError
-from wizard.pack.identity.store import identity_dir
 
 PDF_MAGIC = b"%PDF-"
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    with contextlib.suppress(OSError, ValueError):
-        return path.is_relative_to(folder.resolve())
-    return False
 
 
 def _is_pdf(path: Path) -> bool:
@@ -37,7 +30,7 @@ def check_target(out: Path, draft_path: Path) -> None:
     if out.suffix.lower() != ".pdf":
         raise PackInputError(f"The pack is a PDF: give a file name ending in .pdf (not {out.name}).")
     where = out.resolve()
-    if _inside(where, evidence_dir(draft_path)) or _inside(where, identity_dir()):
+    if in_kept_folder(where, draft_path):
         raise PackInputError(
             f"{out} is in the folder that holds the draft's evidence or the signing key; "
             "save the pack somewhere else."
