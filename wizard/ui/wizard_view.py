@@ -114,13 +114,14 @@ class WizardView(QWidget):
 
     def _answer_changed(self, item_id: str) -> None:
         """Only a copied answer being confirmed changes the notice: other answers leave it alone."""
-        if "still to confirm" in self.notice_text.text():
+        if self._copies_waiting:
             self.refresh_notice()
 
     def refresh_notice(self) -> None:
         found = notices(self.session.included_banks(), self.session.draft.as_at, dt.date.today())
         copies = any(a.carried_from is not None for a in self.session.draft.answers.values())
         waiting = still_to_confirm(self.session.assessment()) if copies else None  # scored only then
+        self._copies_waiting = waiting is not None
         found += [waiting] if waiting else []
         self.notice_text.setText("\n".join(found))
         self.notice.setVisible(bool(found))

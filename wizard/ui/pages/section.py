@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
@@ -63,23 +65,21 @@ class SectionPage(Page):
         self.apply_visibility()  # cheap, and catches show_if chains across sections
 
     def apply_visibility(self) -> None:
+        shown = [item for item in self.section.items if is_visible(self.bank, self.session.draft, item)]
+        shown_ids = {item.id for item in shown}
         for item in self.section.items:
-            self.cards[item.id].setVisible(is_visible(self.bank, self.session.draft, item))
-        waiting = self._waiting()
-        days = [self.session.draft.answer(item.id).carried_from for item in waiting]
-        self.carried.say(page_words(len(waiting), max(d for d in days if d)) if waiting else None)
-
-    def _waiting(self) -> list[Item]:
-        """The questions shown on this page whose copied answer is not confirmed yet."""
-        return [
-            item
-            for item in self.section.items
-            if self.session.draft.answer(item.id).carried_from is not None
-            and is_visible(self.bank, self.session.draft, item)
+            self.cards[item.id].setVisible(item.id in shown_ids)
+        # The questions shown whose copied answer is not confirmed yet, with the day each was copied from.
+        self.waiting: list[tuple[Item, dt.date]] = [
+            (item, day)
+            for item in shown
+            if (day := self.session.draft.answer(item.id).carried_from) is not None
         ]
+        latest = max((day for _, day in self.waiting), default=None)
+        self.carried.say(page_words(len(self.waiting), latest) if latest else None)
 
     def confirm_all(self) -> None:
-        for item in self._waiting():
+        for item, _ in list(self.waiting):  # each confirmation works the list out again
             self.session.confirm_answer(item)
 
     def entered(self) -> None:
