@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QLineEdit, QListWidget, QPlainTextEdit
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QListWidget, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from wizard.core.bank.model import Bank
 from wizard.core.demo import compliant_field, compliant_value
 from wizard.core.draft.fields import field_shown
+from wizard.ui.main_window import MainWindow
 from wizard.ui.widgets.date_field import DateField
 from wizard.ui.widgets.item_card import ItemCard
 
@@ -105,3 +107,21 @@ def nav_click(qtbot: QtBot, nav: QListWidget, key: str) -> None:
             qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
             return
     raise KeyError(key)
+
+
+PageT = TypeVar("PageT", bound=QWidget)
+
+
+def open_on_page(
+    qtbot: QtBot, banks: list[Bank], draft: Path, key: str, kind: type[PageT]
+) -> tuple[MainWindow, PageT]:
+    """A real main window at the size the program opens at, showing ``draft`` on the page ``key``."""
+    window = MainWindow(banks)
+    qtbot.addWidget(window)
+    window.resize(1280, 860)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_draft(draft) and window.view is not None
+    page = window.view.go(key)
+    assert isinstance(page, kind)
+    return window, page

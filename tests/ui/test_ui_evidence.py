@@ -11,11 +11,11 @@ from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
+from tests.ui_helpers import open_on_page
 from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
 from wizard.core.draft.evidence import add_evidence, evidence_dir
 from wizard.core.draft.store import save_draft
-from wizard.ui.main_window import MainWindow
 from wizard.ui.pages.section import SectionPage
 from wizard.ui.widgets.item_card import ItemCard
 
@@ -42,13 +42,7 @@ def card(qtbot: QtBot, real_banks: list[Bank], tmp_path: Path) -> Iterator[tuple
     source.write_bytes(b"asset register\n" * 1000)
     add_evidence(draft, path, real_banks[0].find("1.1.2"), source)  # type: ignore[arg-type]
     save_draft(path, draft)
-    window = MainWindow(real_banks)
-    qtbot.addWidget(window)
-    window.resize(1280, 860)
-    window.show()
-    assert window.open_draft(path) and window.view is not None
-    page = window.view.go("section:dspt-s1")
-    assert isinstance(page, SectionPage)
+    window, page = open_on_page(qtbot, real_banks, path, "section:dspt-s1", SectionPage)
     yield next(c for c in page.cards.values() if c.item.ref == "1.1.2"), path
     window.close()
 

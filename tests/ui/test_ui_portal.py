@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.core.test_banks_real import DSPT_GP_2025_26
+from tests.ui_helpers import open_on_page
 from wizard.core.bank.model import Bank
 from wizard.core.data_folder import evidence_dir
 from wizard.core.demo import demo_draft
 from wizard.core.draft.store import save_draft
 from wizard.core.portal import SHEET_COLUMNS
-from wizard.ui.main_window import MainWindow
 from wizard.ui.pages.portal import PortalPage
 
 
@@ -26,11 +26,7 @@ from wizard.ui.pages.portal import PortalPage
 def sheet(qtbot: QtBot, real_banks: list[Bank], tmp_path: Path) -> Iterator[tuple[PortalPage, Path]]:
     path = tmp_path / "riverside.json"
     save_draft(path, demo_draft(real_banks, dt.date.today()))
-    window = MainWindow(real_banks)
-    qtbot.addWidget(window)
-    assert window.open_draft(path) and window.view is not None
-    page = window.view.go("portal")
-    assert isinstance(page, PortalPage)
+    window, page = open_on_page(qtbot, real_banks, path, "portal", PortalPage)
     yield page, path  # the window lives as long as the test
     window.close()
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.ui_helpers import type_date, type_into
+from tests.ui_helpers import open_on_page, type_date, type_into
 from wizard.core.bank.model import Bank
 from wizard.core.draft.model import new_draft
 from wizard.core.draft.store import load_draft, save_draft
@@ -23,12 +23,7 @@ AS_AT = dt.date(2026, 3, 31)
 def opened(qtbot: QtBot, real_banks: list[Bank], tmp_path: Path) -> tuple[MainWindow, PracticePage, Path]:
     path = tmp_path / "new practice.json"
     save_draft(path, new_draft("", "", [b.framework.id for b in real_banks], AS_AT))
-    window = MainWindow(real_banks)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_draft(path) and window.view is not None
-    page = window.view.go("practice")
-    assert isinstance(page, PracticePage)
+    window, page = open_on_page(qtbot, real_banks, path, "practice", PracticePage)
     return window, page, path
 
 

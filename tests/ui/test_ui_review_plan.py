@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.ui_helpers import click, type_date, type_into
+from tests.ui_helpers import click, open_on_page, type_date, type_into
 from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
 from wizard.core.draft.model import new_draft
@@ -24,14 +24,7 @@ TODAY = dt.date.today()
 def review(qtbot: QtBot, real_banks: list[Bank], tmp_path: Path) -> tuple[MainWindow, ReviewPage, Path]:
     path = tmp_path / "riverside.json"
     save_draft(path, demo_draft(real_banks, TODAY))
-    window = MainWindow(real_banks)
-    qtbot.addWidget(window)
-    window.resize(1280, 860)  # the size the program opens at on a practice's usual screen
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.open_draft(path) and window.view is not None
-    page = window.view.go("review")
-    assert isinstance(page, ReviewPage)
+    window, page = open_on_page(qtbot, real_banks, path, "review", ReviewPage)
     assert [e.ref for e in page.entries] == ["A6.5", "3.2.1", "7.3.4", "GP5"]  # the demo's four gaps
     return window, page, path
 

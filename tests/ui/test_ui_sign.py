@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from tests.pack.test_identity import IcbFile, icb_p12  # noqa: F401 (a fixture)
-from tests.ui_helpers import click, type_into
+from tests.ui_helpers import click, open_on_page, type_into
 from wizard.core.bank.model import Bank
 from wizard.core.demo import demo_draft
 from wizard.core.draft.store import save_draft
@@ -24,12 +24,7 @@ from wizard.ui.pages.sign import SignPage
 def test_create_key_sign_and_verify(qtbot: QtBot, real_banks: list[Bank], tmp_path: Path) -> None:
     path = tmp_path / "riverside.json"
     save_draft(path, demo_draft(real_banks, dt.date.today()))
-    window = MainWindow(real_banks)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_draft(path) and window.view is not None
-    page = window.view.go("sign")
-    assert isinstance(page, SignPage)
+    window, page = open_on_page(qtbot, real_banks, path, "sign", SignPage)
     assert not page.sign_box.isEnabled() and "no signing key yet" in page.key_text.text()
     assert (
         "Approaching Standards" in page.summary.text() and "Would fail automatically" in page.summary.text()
